@@ -1,0 +1,8 @@
+"""WebSocket routes of the whole site.
+
+Each app that speaks WebSocket exposes `websocket_urlpatterns` in its own
+routing module; they are collected here so asgi.py wraps all of them in the same
+origin check and authentication.
+"""
+
+websocket_urlpatterns: list = []
