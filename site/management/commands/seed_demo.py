@@ -8,7 +8,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from wagtail.models import GroupApprovalTask, Page, Site, Workflow, WorkflowPage
+from wagtail.models import (
+    GroupApprovalTask,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 from wagtail.rich_text import RichText
 
 from lecso_site import demo_content as demo
@@ -176,11 +183,13 @@ class Command(BaseCommand):
 
     def news_workflow(self, news_index: NewsIndexPage):
         """News goes through moderators before it is published."""
-        workflow, created = Workflow.objects.get_or_create(name=NEWS_WORKFLOW_NAME)
-        if created:
+        workflow, _ = Workflow.objects.get_or_create(name=NEWS_WORKFLOW_NAME)
+        if not WorkflowTask.objects.filter(workflow=workflow).exists():
             task, _ = GroupApprovalTask.objects.get_or_create(name="Eindredactie")
             task.groups.set(Group.objects.filter(name="Moderators"))
-            workflow.workflow_tasks.create(task=task, sort_order=0)
+            # Workflow is a ClusterableModel: its related manager would only stage
+            # the row in memory, so the link is created directly.
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
         WorkflowPage.objects.update_or_create(
             page=news_index, defaults={"workflow": workflow}
         )

@@ -1,0 +1,162 @@
+"""Fixtures shared by all tests: an explicit Wagtail page tree with Dutch content."""
+
+import datetime
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
+
+from lecso_site.models import (
+    HomePage,
+    KnowledgeArticle,
+    KnowledgeIndexPage,
+    NewsIndexPage,
+    NewsPage,
+    StandardPage,
+)
+from network.models import Cluster
+
+
+def chromium_path() -> str | None:
+    candidates = [os.environ.get("CHROMIUM_PATH"), shutil.which("chromium")]
+    candidates += ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+    return next((c for c in candidates if c and Path(c).is_file()), None)
+
+
+def pytest_report_header(config):
+    path = chromium_path()
+    if path:
+        return f"browser tests: Chromium at {path}"
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        return "browser tests: NO CHROMIUM FOUND and REQUIRE_BROWSER=1, so they fail"
+    return (
+        "browser tests: SKIPPED, no Chromium found "
+        "(install it with `apt-get install chromium` or set CHROMIUM_PATH)"
+    )
+
+
+def body(*paragraphs: str):
+    return [("paragraph", RichText(f"<p>{text}</p>")) for text in paragraphs]
+
+
+def publish(parent: Page, page: Page) -> Page:
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def home(db) -> HomePage:
+    root = Page.get_first_root_node()
+    for child in root.get_children():
+        child.delete()
+    home = HomePage(title="Samen sterk", slug="home", intro="Welkom bij het netwerk.")
+    publish(root, home)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    return home
+
+
+@pytest.fixture
+def news_index(home) -> NewsIndexPage:
+    return publish(
+        home,
+        NewsIndexPage(title="Nieuws", slug="nieuws", show_in_menus=True, intro="Nieuws."),
+    )
+
+
+@pytest.fixture
+def knowledge_index(home) -> KnowledgeIndexPage:
+    return publish(
+        home,
+        KnowledgeIndexPage(title="Kennisbank", slug="kennisbank", show_in_menus=True),
+    )
+
+
+@pytest.fixture
+def make_news(news_index):
+    def make(title, *, days_ago=0, theme="", tags=(), live=True, **fields):
+        page = NewsPage(
+            title=title,
+            date=datetime.date.today() - datetime.timedelta(days=days_ago),
+            intro=fields.pop("intro", f"Samenvatting van {title}."),
+            theme=theme,
+            body=fields.pop("body", body(f"Tekst van {title}.")),
+            live=live,
+            **fields,
+        )
+        page.tags.set(list(tags))
+        news_index.add_child(instance=page)
+        revision = page.save_revision()
+        if live:
+            revision.publish()
+        page.refresh_from_db()
+        return page
+
+    return make
+
+
+@pytest.fixture
+def make_article(knowledge_index):
+    def make(title, *, audience="so-vso", clusters=(), tags=(), live=True):
+        page = KnowledgeArticle(
+            title=title,
+            intro=f"Over {title}.",
+            audience=audience,
+            body=body(f"Tekst van {title}."),
+            live=live,
+        )
+        page.clusters.set(Cluster.objects.filter(number__in=clusters))
+        page.tags.set(list(tags))
+        knowledge_index.add_child(instance=page)
+        revision = page.save_revision()
+        if live:
+            revision.publish()
+        page.refresh_from_db()
+        return page
+
+    return make
+
+
+@pytest.fixture
+def standard_page(home) -> StandardPage:
+    return publish(
+        home,
+        StandardPage(
+            title="Over ons",
+            slug="over-ons",
+            show_in_menus=True,
+            intro="Wie wij zijn.",
+            body=body("Wij verbinden scholen voor speciaal onderwijs."),
+        ),
+    )
+
+
+@pytest.fixture
+def editorial_site(news_index, knowledge_index, standard_page, make_news, make_article):
+    """A small but complete site: one of every page type, with links between them."""
+    news = make_news(
+        "Handreiking ondersteuningsbehoefte",
+        theme="goed-onderwijs",
+        tags=["ondersteuningsbehoefte", "VSO"],
+        body=[
+            ("heading", {"text": "Wat scholen deden", "level": "h2"}),
+            *body("Twaalf scholen deelden hun aanpak."),
+            ("quote", {"text": "Kijk naar wat een kind nodig heeft.", "attribution": "IB'er"}),
+        ],
+    )
+    article = make_article(
+        "Ondersteunde communicatie", clusters=[2, 3], tags=["communicatie"]
+    )
+    return {
+        "news_index": news_index,
+        "knowledge_index": knowledge_index,
+        "standard_page": standard_page,
+        "news": news,
+        "article": article,
+    }
