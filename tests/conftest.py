@@ -38,6 +38,19 @@ def pytest_report_header(config):
     )
 
 
+@pytest.fixture(scope="session")
+def chromium_executable():
+    """The system Chromium; without one, browser tests skip with a notice, or fail
+    when REQUIRE_BROWSER=1 (as in CI)."""
+    path = chromium_path()
+    if path is None:
+        message = "no Chromium found: install it with `apt-get install chromium`"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but {message}", pytrace=False)
+        pytest.skip(message)
+    return path
+
+
 def body(*paragraphs: str):
     return [("paragraph", RichText(f"<p>{text}</p>")) for text in paragraphs]
 

@@ -1,0 +1,89 @@
+"""Real-browser tests: Daphne serves the site from a child process and Playwright
+drives the system Chromium. No browser is ever downloaded."""
+
+import os
+
+import pytest
+from daphne.testing import DaphneProcess
+from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+from django.db import connections
+
+# Playwright's sync API runs an event loop on this thread; the tests' own ORM
+# calls are still plain synchronous code, so Django may allow them.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _make_application():
+    from channels.routing import get_default_application
+
+    return ASGIStaticFilesHandler(get_default_application())
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_executable):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_executable, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def live_server_url(django_db_setup, django_db_blocker):
+    """Daphne in a forked child process, on the test database set up above."""
+    with django_db_blocker.unblock():
+        # A forked child must not share the parent's open database connections.
+        connections.close_all()
+    # The child inherits pytest-django's block on database access; lift it there.
+    server = DaphneProcess(
+        "localhost", _make_application, setup=django_db_blocker.unblock
+    )
+    server.daemon = True
+    server.start()
+    if not server.ready.wait(timeout=30):
+        server.terminate()
+        raise RuntimeError("Daphne did not start within 30 seconds")
+    yield f"http://localhost:{server.port.value}"
+    server.terminate()
+    server.join()
+
+
+@pytest.fixture
+def page(browser, live_server_url):
+    context = browser.new_context(base_url=live_server_url, locale="nl-NL")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def serious_violations():
+    """A function giving axe-core's serious and critical findings on a page, each
+    as one readable line for the failure message."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def check(page) -> list[str]:
+        results = axe.run(page)
+        return [
+            f"{v['id']} ({v['impact']}): {v['help']} at "
+            + ", ".join(str(node["target"][0]) for node in v["nodes"][:3])
+            for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+
+    return check
