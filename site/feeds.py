@@ -44,7 +44,9 @@ class NewsFeed(Feed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, item):
-        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time()))
+        return timezone.make_aware(
+            datetime.datetime.combine(item.date, datetime.time())
+        )
 
     def item_updateddate(self, item):
         return item.last_published_at

@@ -1,12 +1,13 @@
 """Fixtures shared by all tests: an explicit Wagtail page tree with Dutch content."""
 
 import datetime
+import importlib
 import os
 import shutil
 from pathlib import Path
 
 import pytest
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from lecso_site.models import (
@@ -61,9 +62,24 @@ def publish(parent: Page, page: Page) -> Page:
     return page
 
 
+def ensure_migration_rows() -> Page:
+    """The root page, locale and clusters that migrations create. A transactional
+    test (browser tests) flushes them, so fixtures put them back when missing."""
+    clusters = importlib.import_module("network.migrations.0002_the_four_clusters")
+    for number, name, description in clusters.CLUSTERS:
+        Cluster.objects.get_or_create(
+            number=number, defaults={"name": name, "description": description}
+        )
+    root = Page.get_first_root_node()
+    if root is None:
+        locale, _ = Locale.objects.get_or_create(language_code="nl")
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return root
+
+
 @pytest.fixture
 def home(db) -> HomePage:
-    root = Page.get_first_root_node()
+    root = ensure_migration_rows()
     for child in root.get_children():
         child.delete()
     home = HomePage(title="Samen sterk", slug="home", intro="Welkom bij het netwerk.")
@@ -79,7 +95,9 @@ def home(db) -> HomePage:
 def news_index(home) -> NewsIndexPage:
     return publish(
         home,
-        NewsIndexPage(title="Nieuws", slug="nieuws", show_in_menus=True, intro="Nieuws."),
+        NewsIndexPage(
+            title="Nieuws", slug="nieuws", show_in_menus=True, intro="Nieuws."
+        ),
     )
 
 
@@ -160,7 +178,10 @@ def editorial_site(news_index, knowledge_index, standard_page, make_news, make_a
         body=[
             ("heading", {"text": "Wat scholen deden", "level": "h2"}),
             *body("Twaalf scholen deelden hun aanpak."),
-            ("quote", {"text": "Kijk naar wat een kind nodig heeft.", "attribution": "IB'er"}),
+            (
+                "quote",
+                {"text": "Kijk naar wat een kind nodig heeft.", "attribution": "IB'er"},
+            ),
         ],
     )
     article = make_article(

@@ -40,8 +40,6 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = NewsPage.objects.live().public().latest_first()[:3]
         context["latest_knowledge"] = (
-            KnowledgeArticle.objects.live()
-            .public()
-            .order_by("-first_published_at")[:3]
+            KnowledgeArticle.objects.live().public().order_by("-first_published_at")[:3]
         )
         return context

@@ -81,7 +81,10 @@ class KnowledgeIndexPage(Page):
         context.update(
             articles=paginate(request, articles.distinct()),
             filters=filters,
-            audiences=[(Audience.SO, Audience.SO.label), (Audience.VSO, Audience.VSO.label)],
+            audiences=[
+                (Audience.SO, Audience.SO.label),
+                (Audience.VSO, Audience.VSO.label),
+            ],
             clusters=Cluster.objects.all(),
         )
         return context
@@ -122,9 +125,7 @@ class KnowledgeArticle(Page):
             heading=_("Who is it for"),
         ),
         FieldPanel("body"),
-        InlinePanel(
-            "related_links", heading=_("Related articles"), label=_("Article")
-        ),
+        InlinePanel("related_links", heading=_("Related articles"), label=_("Article")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),

@@ -8,10 +8,6 @@ from daphne.testing import DaphneProcess
 from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
 from django.db import connections
 
-# Playwright's sync API runs an event loop on this thread; the tests' own ORM
-# calls are still plain synchronous code, so Django may allow them.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -33,12 +29,16 @@ def _make_application():
 def browser(chromium_executable):
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop on this thread; the tests' own ORM
+    # calls are still plain synchronous code, so Django may allow them here.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=chromium_executable, args=CHROMIUM_ARGS
         )
         yield browser
         browser.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture(scope="session")

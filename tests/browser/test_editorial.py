@@ -5,7 +5,9 @@ from playwright.sync_api import expect
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # Daphne's child process reads the database through its own connection, so
+    # test data must be committed.
+    pytest.mark.django_db(transaction=True),
 ]
 
 # name: (path, expected status, expected page title)
@@ -53,7 +55,9 @@ def test_reader_follows_links_from_home_to_a_news_item(page, editorial_site):
     expect(page.get_by_role("status")).to_contain_text("ondersteuningsbehoefte")
 
 
-def test_keyboard_user_skips_to_content_and_filters_knowledge(page, editorial_site, make_article):
+def test_keyboard_user_skips_to_content_and_filters_knowledge(
+    page, editorial_site, make_article
+):
     make_article("Stage in het VSO", audience="vso", clusters=[4])
     page.goto("/kennisbank/")
     page.keyboard.press("Tab")
@@ -92,7 +96,8 @@ def test_layout_fits_a_phone_screen(browser, live_server_url, editorial_site):
     for path in ("/", "/kennisbank/", "/nieuws/handreiking-ondersteuningsbehoefte/"):
         phone.goto(path)
         overflow = phone.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            "document.documentElement.scrollWidth"
+            " - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
     context.close()

@@ -61,7 +61,8 @@ def test_sitemap_lists_live_pages_only(client, editorial_site, make_news):
     assert response.status_code == HTTPStatus.OK
     namespace = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locations = {
-        loc.text for loc in ET.fromstring(response.content).findall("sm:url/sm:loc", namespace)
+        loc.text
+        for loc in ET.fromstring(response.content).findall("sm:url/sm:loc", namespace)
     }
     assert "http://localhost/nieuws/handreiking-ondersteuningsbehoefte/" in locations
     assert "http://localhost/kennisbank/ondersteunde-communicatie/" in locations

@@ -44,8 +44,14 @@ class TestPageTreeRules(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
 
     def test_every_page_type_declares_search_fields_beyond_the_title(self):
-        for model in (HomePage, NewsIndexPage, NewsPage, KnowledgeIndexPage,
-                      KnowledgeArticle, StandardPage):
+        for model in (
+            HomePage,
+            NewsIndexPage,
+            NewsPage,
+            KnowledgeIndexPage,
+            KnowledgeArticle,
+            StandardPage,
+        ):
             names = {field.field_name for field in model.search_fields}
             assert "intro" in names, model
 
@@ -137,7 +143,10 @@ def test_news_pagination_forgives_a_bad_page_number(client, make_news):
     assert 'href="?page=2"' in first.text
     too_far = client.get("/nieuws/?page=99")
     assert too_far.status_code == HTTPStatus.OK
-    assert [p.title for p in too_far.context["news_pages"]] == ["Bericht 12", "Bericht 13"]
+    assert [p.title for p in too_far.context["news_pages"]] == [
+        "Bericht 12",
+        "Bericht 13",
+    ]
     assert client.get("/nieuws/?page=abc").status_code == HTTPStatus.OK
 
 

@@ -42,8 +42,16 @@ def run(args, env_overrides):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL",
-                       "REDIS_URL", "EMAIL_URL"}
+        if key
+        not in {
+            "DEBUG",
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DATABASE_URL",
+            "REDIS_URL",
+            "EMAIL_URL",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     env.update(env_overrides, DJANGO_SETTINGS_MODULE="lecso_site.settings")
     return subprocess.run(

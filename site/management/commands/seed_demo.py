@@ -54,7 +54,11 @@ class Command(BaseCommand):
             home = self.home_page()
             # Created in menu order: news, knowledge, about.
             news_index = self.child(
-                home, NewsIndexPage, title="Nieuws", slug="nieuws", intro=demo.NEWS_INTRO
+                home,
+                NewsIndexPage,
+                title="Nieuws",
+                slug="nieuws",
+                intro=demo.NEWS_INTRO,
             )
             knowledge_index = self.child(
                 home,
