@@ -30,7 +30,8 @@ def main_menu(context):
     root = _site_root(request)
     items = []
     if root is not None:
-        for child in root.get_children().live().public().in_menu().specific():
+        # Title and URL live on the base Page: no need for .specific() here.
+        for child in root.get_children().live().public().in_menu():
             is_current = current is not None and current.path.startswith(child.path)
             items.append({"page": child, "is_current": is_current})
     return {"root": root, "items": items, "current": current, "request": request}
