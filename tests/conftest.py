@@ -22,8 +22,12 @@ from network.models import Cluster
 
 
 def chromium_path() -> str | None:
-    candidates = [os.environ.get("CHROMIUM_PATH"), shutil.which("chromium")]
-    candidates += ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+    """CHROMIUM_PATH when set (also to point at nothing, to try the skip), else the
+    Chromium on PATH or in /usr/bin."""
+    if "CHROMIUM_PATH" in os.environ:
+        candidates = [os.environ["CHROMIUM_PATH"]]
+    else:
+        candidates = [shutil.which("chromium"), "/usr/bin/chromium"]
     return next((c for c in candidates if c and Path(c).is_file()), None)
 
 
@@ -37,6 +41,12 @@ def pytest_report_header(config):
         "browser tests: SKIPPED, no Chromium found "
         "(install it with `apt-get install chromium` or set CHROMIUM_PATH)"
     )
+
+
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path):
+    """Uploaded files made by tests never land in the project's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture(scope="session")
