@@ -136,6 +136,7 @@ else:
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "network.User"
 
 # --- Redis: channel layer and cache -----------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")

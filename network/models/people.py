@@ -1,0 +1,194 @@
+"""People: the account (User), their expert profile, and where they work."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from .organisations import SchoolType
+from .taxonomy import TaggedTopic
+
+
+class User(AbstractUser):
+    """An account. E-mail addresses are unique regardless of case, because people
+    sign in with them; the username exists for Wagtail's admin screens."""
+
+    email = models.EmailField(_("e-mail address"))
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="nl",
+    )
+
+    objects = UserManager()
+
+    class Meta(AbstractUser.Meta):
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="unique_email_ignoring_case")
+        ]
+        swappable = "AUTH_USER_MODEL"
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.strip()
+        super().save(*args, **kwargs)
+
+
+class Visibility(models.TextChoices):
+    MEMBERS = "members", _("Members of the network only")
+    PUBLIC = "public", _("Everyone, also visitors without an account")
+    HIDDEN = "hidden", _("Nobody: not in the directory")
+
+
+class Availability(models.TextChoices):
+    QUESTIONS = "questions", _("Open for questions")
+    VISIT = "visit", _("Open for a visit")
+    TALK = "talk", _("Open to give a talk at a meeting")
+
+
+class ProfileQuerySet(models.QuerySet):
+    def listed(self):
+        """Profiles that may appear in the directory at all."""
+        return self.exclude(visibility=Visibility.HIDDEN).filter(user__is_active=True)
+
+    def visible_to(self, user):
+        """What `user` may see: members see members-only profiles too; anyone else
+        sees public profiles only. The rule lives in network.permissions."""
+        from network.permissions import profile_visibilities_for
+
+        return self.listed().filter(visibility__in=profile_visibilities_for(user))
+
+
+class Profile(models.Model):
+    """A person's expert profile. Members-only by default: a person chooses to
+    be public."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    slug = models.SlugField(_("address"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=150)
+    job_title = models.CharField(_("role or job title"), max_length=150, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("photo"),
+    )
+    bio = models.TextField(
+        _("about me"),
+        blank=True,
+        max_length=4000,
+        help_text=_("Markdown: *italic*, **bold**, lists and links."),
+    )
+    support_needs = models.ManyToManyField(
+        "network.SupportNeed",
+        blank=True,
+        related_name="profiles",
+        verbose_name=_("support needs"),
+    )
+    topics = TaggableManager(through=TaggedTopic, blank=True, verbose_name=_("topics"))
+    clusters = models.ManyToManyField(
+        "network.Cluster",
+        blank=True,
+        related_name="profiles",
+        verbose_name=_("clusters"),
+    )
+    school_type = models.CharField(
+        _("SO or VSO"), max_length=10, choices=SchoolType.choices, blank=True
+    )
+    languages = models.CharField(
+        _("languages"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Nederlands, NGT, Engels."),
+    )
+    open_for_questions = models.BooleanField(_("open for questions"), default=False)
+    open_for_visit = models.BooleanField(_("open for a visit"), default=False)
+    open_for_talk = models.BooleanField(_("open to give a talk"), default=False)
+    visibility = models.CharField(
+        _("who may see my profile"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.MEMBERS,
+    )
+    schools = models.ManyToManyField(
+        "network.School", through="network.Affiliation", related_name="profiles"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProfileQuerySet.as_manager()
+
+    AVAILABILITY_FIELDS = {
+        Availability.QUESTIONS: "open_for_questions",
+        Availability.VISIT: "open_for_visit",
+        Availability.TALK: "open_for_talk",
+    }
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+        indexes = [models.Index(fields=["visibility", "name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self) -> str:
+        base = slugify(self.name)[:100] or "deskundige"
+        slug, number = base, 1
+        while Profile.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
+    def get_absolute_url(self) -> str:
+        return reverse("network:profile", kwargs={"slug": self.slug})
+
+    def availability(self) -> list[Availability]:
+        return [
+            choice
+            for choice, field in self.AVAILABILITY_FIELDS.items()
+            if getattr(self, field)
+        ]
+
+
+class Affiliation(models.Model):
+    """Where a person works; one person can work at several schools."""
+
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="affiliations"
+    )
+    school = models.ForeignKey(
+        "network.School", on_delete=models.CASCADE, related_name="affiliations"
+    )
+    job_title = models.CharField(_("role at this school"), max_length=150, blank=True)
+    is_coordinator = models.BooleanField(
+        _("school coordinator"),
+        default=False,
+        help_text=_("Keeps the school's page and staff list up to date."),
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile", "school"], name="one_affiliation_per_school"
+            )
+        ]
+        verbose_name = _("affiliation")
+        verbose_name_plural = _("affiliations")
+
+    def __str__(self) -> str:
+        return f"{self.profile} @ {self.school}"

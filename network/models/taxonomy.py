@@ -1,0 +1,66 @@
+"""The network's shared vocabulary: clusters, support needs and topics."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from taggit.models import TagBase, TaggedItemBase
+
+
+class Cluster(models.Model):
+    """One of the four fixed clusters; rows are created by a data migration."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.CharField(_("description"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("cluster")
+        verbose_name_plural = _("clusters")
+
+    def __str__(self) -> str:
+        return f"{_('Cluster')} {self.number}: {self.name}"
+
+
+class SupportNeed(models.Model):
+    """A support need (*ondersteuningsbehoefte*): the association's first way of
+    describing expertise. Editors curate the list; people pick from it."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("support need")
+        verbose_name_plural = _("support needs")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Topic(TagBase):
+    """A free topic tag on profiles; editors describe, rename and merge them."""
+
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+
+class TaggedTopic(TaggedItemBase):
+    tag = models.ForeignKey(
+        Topic, on_delete=models.CASCADE, related_name="tagged_items"
+    )
+    content_object = models.ForeignKey(
+        "network.Profile", on_delete=models.CASCADE, related_name="tagged_topics"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tag", "content_object"], name="unique_topic_per_profile"
+            )
+        ]

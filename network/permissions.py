@@ -1,0 +1,34 @@
+"""Who may see what in the network app. Views, templates, feeds, exports, search
+and consumers all ask these predicates; nothing decides visibility elsewhere."""
+
+from .models.people import Visibility
+
+
+def is_member(user) -> bool:
+    """A member is a signed-in, active person with a profile at a school whose
+    board is a member of the association, or staff of the association."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_staff:
+        return True
+    # Asked several times per page; remembered on the user object for the request.
+    if not hasattr(user, "_network_is_member"):
+        user._network_is_member = user.__class__.objects.filter(
+            pk=user.pk, profile__schools__board__is_member=True
+        ).exists()
+    return user._network_is_member
+
+
+def profile_visibilities_for(user) -> list[str]:
+    if is_member(user):
+        return [Visibility.PUBLIC, Visibility.MEMBERS]
+    return [Visibility.PUBLIC]
+
+
+def can_view_profile(user, profile) -> bool:
+    """The owner always sees their own profile, hidden or not."""
+    if getattr(user, "is_authenticated", False) and profile.user_id == user.pk:
+        return True
+    if not profile.user.is_active or profile.visibility == Visibility.HIDDEN:
+        return False
+    return profile.visibility in profile_visibilities_for(user)
