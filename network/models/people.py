@@ -146,6 +146,9 @@ class Profile(models.Model):
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("network:profile", kwargs={"slug": self.slug})
+
     def _unique_slug(self) -> str:
         base = slugify(self.name)[:100] or "deskundige"
         slug, number = base, 1
@@ -153,9 +156,6 @@ class Profile(models.Model):
             number += 1
             slug = f"{base}-{number}"
         return slug
-
-    def get_absolute_url(self) -> str:
-        return reverse("network:profile", kwargs={"slug": self.slug})
 
     def availability(self) -> list[Availability]:
         return [

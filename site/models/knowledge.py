@@ -11,8 +11,7 @@ from wagtail.search import index
 
 from lecso_site.blocks import BodyBlock
 from network.models import Cluster
-
-from .pagination import paginate
+from network.pagination import paginate
 
 RELATED_ARTICLES_SHOWN = 3
 

@@ -12,8 +12,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from lecso_site.blocks import BodyBlock
-
-from .pagination import paginate
+from network.pagination import paginate
 
 
 class Theme(models.TextChoices):

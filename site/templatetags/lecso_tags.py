@@ -2,11 +2,17 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 register = template.Library()
+
+APP_MENU = [
+    ("network:directory", _("Experts")),
+    ("network:schools", _("Schools")),
+]
 
 
 def _site_root(request) -> Page | None:
@@ -33,7 +39,19 @@ def main_menu(context):
         # Title and URL live on the base Page: no need for .specific() here.
         for child in root.get_children().live().public().in_menu():
             is_current = current is not None and current.path.startswith(child.path)
-            items.append({"page": child, "is_current": is_current})
+            items.append(
+                {
+                    "url": child.get_url(request),
+                    "title": child.title,
+                    "is_current": is_current,
+                    "is_page": current is not None and current.pk == child.pk,
+                }
+            )
+    # The network's own pages are not Wagtail pages; they follow the sections.
+    path = request.path
+    for url_name, label in APP_MENU:
+        url = reverse(url_name)
+        items.append({"url": url, "title": label, "is_current": path.startswith(url)})
     return {"root": root, "items": items, "current": current, "request": request}
 
 

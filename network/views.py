@@ -1,0 +1,127 @@
+"""Directory, profile and school pages. Visibility is decided in permissions.py;
+a profile someone may not see answers 404, so its existence does not leak."""
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
+
+from network.pagination import paginate
+
+from .directory import DirectoryForm, search_directory
+from .models import Affiliation, Cluster, Profile, Province, School, SchoolType
+from .permissions import can_view_profile
+from .text import render_markdown
+
+DIRECTORY_PAGE_SIZE = 20
+FACET_LABELS = {
+    "behoefte": _("Support need"),
+    "onderwerp": _("Topic"),
+    "cluster": _("Cluster"),
+    "soort": _("SO or VSO"),
+    "provincie": _("Province"),
+    "beschikbaar": _("Availability"),
+}
+
+
+def _with_cards(profiles):
+    """What a profile card shows, fetched in a constant number of queries."""
+    return profiles.select_related("photo").prefetch_related(
+        "support_needs",
+        Prefetch(
+            "affiliations",
+            queryset=Affiliation.objects.select_related("school").order_by(
+                "school__name"
+            ),
+        ),
+    )
+
+
+def directory(request):
+    form = DirectoryForm(request.GET)
+    filters = form.filters()
+    result = search_directory(request.user, filters)
+    page = paginate(request, _with_cards(result.profiles), DIRECTORY_PAGE_SIZE)
+    facets = [
+        {"name": name, "label": FACET_LABELS[name], "values": values}
+        for name, values in result.facets.items()
+    ]
+    return render(
+        request,
+        "network/directory.html",
+        {
+            "profiles": page,
+            "facets": facets,
+            "filters": filters,
+            "query": filters.get("q", ""),
+            "sort": filters.get("sorteer", "name"),
+            "has_filters": any(key not in ("sorteer",) for key in filters),
+        },
+    )
+
+
+def profile_detail(request, slug):
+    profile = get_object_or_404(
+        Profile.objects.select_related("user", "photo").prefetch_related(
+            "support_needs", "clusters", "topics", "affiliations__school"
+        ),
+        slug=slug,
+    )
+    if not can_view_profile(request.user, profile):
+        raise Http404
+    return render(
+        request,
+        "network/profile_detail.html",
+        {
+            "profile": profile,
+            "bio": render_markdown(profile.bio),
+            "is_owner": request.user.is_authenticated
+            and profile.user_id == request.user.pk,
+        },
+    )
+
+
+def school_list(request):
+    schools = School.objects.select_related("board").prefetch_related("clusters")
+    province = request.GET.get("provincie", "")
+    if province in Province.values:
+        schools = schools.filter(province=province)
+    cluster = request.GET.get("cluster", "")
+    if cluster.isdigit():
+        schools = schools.filter(clusters__number=int(cluster))
+    kind = request.GET.get("soort", "")
+    if kind in (SchoolType.SO, SchoolType.VSO):
+        schools = schools.filter(school_type__in=SchoolType.matching(kind))
+    return render(
+        request,
+        "network/school_list.html",
+        {
+            "schools": paginate(request, schools.distinct(), DIRECTORY_PAGE_SIZE),
+            "provinces": Province.choices,
+            "clusters": Cluster.objects.all(),
+            "school_types": [
+                (SchoolType.SO, SchoolType.SO.label),
+                (SchoolType.VSO, SchoolType.VSO.label),
+            ],
+            "chosen": {"provincie": province, "cluster": cluster, "soort": kind},
+        },
+    )
+
+
+def school_detail(request, brin):
+    school = get_object_or_404(
+        School.objects.select_related("board").prefetch_related(
+            "clusters", "locations"
+        ),
+        brin=brin.upper(),
+    )
+    people = _with_cards(
+        Profile.objects.visible_to(request.user).filter(
+            pk__in=school.affiliations.values("profile_id")
+        )
+    ).order_by("name")
+    return render(
+        request,
+        "network/school_detail.html",
+        {"school": school, "people": paginate(request, people, DIRECTORY_PAGE_SIZE)},
+    )
