@@ -3,8 +3,8 @@
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 register = template.Library()

@@ -1,0 +1,185 @@
+"""Directory queries by each filter and by text return the right people, and the
+facet counts match what choosing that value would show."""
+
+import pytest
+
+from network.directory import search_directory
+from network.models import Visibility
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def experts(make_person, school_a, school_b):
+    return {
+        "anna": make_person(
+            "Anna de Vries",
+            school=school_a,
+            needs=["communicatie"],
+            topics=["ondersteunde communicatie"],
+            clusters=[2, 3],
+            school_type="so",
+            questions=True,
+            visibility=Visibility.PUBLIC,
+            bio="Twintig jaar ervaring met **picto's** en gebaren.",
+        ),
+        "bram": make_person(
+            "Bram Jansen",
+            school=school_b,
+            needs=["gedragsregulatie"],
+            topics=["de-escalatie"],
+            clusters=[4],
+            school_type="vso",
+            visit=True,
+            job_title="Gedragsspecialist",
+        ),
+        "cato": make_person(
+            "Cato Bakker",
+            school=school_a,
+            needs=["communicatie", "gedragsregulatie"],
+            topics=["de-escalatie"],
+            clusters=[4],
+            school_type="so-vso",
+            questions=True,
+            talk=True,
+        ),
+        "hidden": make_person(
+            "Dirk Verborgen",
+            school=school_a,
+            needs=["communicatie"],
+            visibility=Visibility.HIDDEN,
+        ),
+    }
+
+
+@pytest.fixture
+def member(make_person, school_a):
+    return make_person("Lezer", school=school_a).user
+
+
+def names(result) -> list[str]:
+    return [p.name for p in result.profiles if p.name != "Lezer"]
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, ["Anna de Vries", "Bram Jansen", "Cato Bakker"]),
+        ({"behoefte": "communicatie"}, ["Anna de Vries", "Cato Bakker"]),
+        ({"onderwerp": "de-escalatie"}, ["Bram Jansen", "Cato Bakker"]),
+        ({"cluster": 4}, ["Bram Jansen", "Cato Bakker"]),
+        ({"soort": "so"}, ["Anna de Vries", "Cato Bakker"]),
+        ({"soort": "vso"}, ["Bram Jansen", "Cato Bakker"]),
+        ({"provincie": "GR"}, ["Bram Jansen"]),
+        ({"beschikbaar": "questions"}, ["Anna de Vries", "Cato Bakker"]),
+        ({"beschikbaar": "talk"}, ["Cato Bakker"]),
+        ({"behoefte": "communicatie", "cluster": 4}, ["Cato Bakker"]),
+        ({"q": "gedragsspecialist"}, ["Bram Jansen"]),
+        ({"q": "picto's"}, ["Anna de Vries"]),
+        ({"q": "burcht"}, ["Anna de Vries", "Cato Bakker"]),  # the school's name
+        ({"q": "groningen de-escalatie"}, ["Bram Jansen"]),  # every word must match
+        ({"q": "communicatie", "provincie": "UT"}, ["Anna de Vries", "Cato Bakker"]),
+        ({"q": "niemand-heet-zo"}, []),
+    ],
+)
+def test_filters_and_text(experts, member, filters, expected):
+    assert names(search_directory(member, filters)) == expected
+
+
+def test_text_search_finds_someone_once_even_with_several_matches(experts, member):
+    result = search_directory(member, {"q": "communicatie"})
+    assert names(result) == ["Anna de Vries", "Cato Bakker"]
+
+
+def test_facet_counts_match_the_results_they_lead_to(experts, member):
+    active = {"cluster": 4}
+    result = search_directory(member, active)
+    for dimension, values in result.facets.items():
+        for value in values:
+            if value.count == 0 and not value.selected:
+                continue
+            chosen = {
+                **active,
+                dimension: int(value.value) if dimension == "cluster" else value.value,
+            }
+            reached = [
+                p
+                for p in search_directory(member, chosen).profiles
+                if p.name != "Lezer"
+            ]
+            assert value.count == len(reached), (dimension, value.value)
+
+
+def test_facets_count_other_filters_but_not_their_own(experts, member):
+    result = search_directory(member, {"behoefte": "communicatie"})
+    needs = {v.value: v for v in result.facets["behoefte"]}
+    # Choosing another support need would replace this one, so its count ignores it.
+    assert needs["gedragsregulatie"].count == 2
+    assert needs["communicatie"].count == 2 and needs["communicatie"].selected
+    clusters = {v.value: v.count for v in result.facets["cluster"]}
+    assert clusters == {"1": 0, "2": 1, "3": 1, "4": 1}
+
+
+def test_anonymous_visitors_get_public_profiles_and_counts_only(experts):
+    from django.contrib.auth.models import AnonymousUser
+
+    result = search_directory(AnonymousUser(), {})
+    assert names(result) == ["Anna de Vries"]
+    counts = {v.value: v.count for v in result.facets["behoefte"]}
+    assert counts["communicatie"] == 1
+    assert counts["gedragsregulatie"] == 0
+
+
+def test_sorting_by_recently_updated(experts, member):
+    experts["anna"].job_title = "Logopedist"
+    experts["anna"].save()
+    result = search_directory(member, {"sorteer": "recent"})
+    assert names(result)[0] == "Anna de Vries"
+
+
+def test_directory_page_keeps_filters_in_a_shareable_url(client, experts, member):
+    client.force_login(member)
+    response = client.get("/deskundigen/?behoefte=communicatie&cluster=4")
+    html = response.text
+    # Communicatie within cluster 4 is Cato only; the count says so before choosing.
+    assert '<option value="communicatie" selected>Communicatie (1)</option>' in html
+    assert '<option value="4" selected>' in html
+    assert "1 deskundige gevonden." in html
+    assert "Cato Bakker" in html and "Anna de Vries" not in html
+
+
+def test_bad_filter_values_are_ignored_not_fatal(client, experts):
+    response = client.get("/deskundigen/?cluster=99&provincie=XX&sorteer=drop")
+    assert response.status_code == 200
+    assert "Anna de Vries" in response.text
+
+
+def test_directory_query_count_is_constant(
+    client, experts, member, make_person, school_a, django_assert_max_num_queries
+):
+    client.force_login(member)
+    client.get("/deskundigen/")
+    with django_assert_max_num_queries(40) as few:
+        client.get("/deskundigen/?behoefte=communicatie")
+    for number in range(15):
+        make_person(
+            f"Extra {number}",
+            school=school_a,
+            needs=["communicatie"],
+            topics=[f"t{number}"],
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get("/deskundigen/?behoefte=communicatie")
+
+
+def test_bio_markdown_is_rendered_and_cleaned(client, make_person, school_a):
+    profile = make_person(
+        "Eva Veilig",
+        school=school_a,
+        visibility=Visibility.PUBLIC,
+        bio="**Sterk** in OC.\n\n<script>alert(1)</script> [klik](javascript:alert(1))",
+    )
+    html = client.get(profile.get_absolute_url()).text
+    assert "<strong>Sterk</strong>" in html
+    assert "<script>alert(1)</script>" not in html
+    assert "javascript:" not in html
