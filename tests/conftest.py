@@ -18,7 +18,7 @@ from lecso_site.models import (
     NewsPage,
     StandardPage,
 )
-from network.models import Cluster
+from network.models import Cluster, SupportNeed
 
 
 def chromium_path() -> str | None:
@@ -73,12 +73,18 @@ def publish(parent: Page, page: Page) -> Page:
 
 
 def ensure_migration_rows() -> Page:
-    """The root page, locale and clusters that migrations create. A transactional
+    """The root page, locale, clusters and support needs that migrations create. A transactional
     test (browser tests) flushes them, so fixtures put them back when missing."""
     clusters = importlib.import_module("network.migrations.0002_the_four_clusters")
     for number, name, description in clusters.CLUSTERS:
         Cluster.objects.get_or_create(
             number=number, defaults={"name": name, "description": description}
+        )
+    needs = importlib.import_module("network.migrations.0003_support_needs")
+    for order, (name, slug, description) in enumerate(needs.SUPPORT_NEEDS):
+        SupportNeed.objects.get_or_create(
+            slug=slug,
+            defaults={"name": name, "description": description, "sort_order": order},
         )
     root = Page.get_first_root_node()
     if root is None:

@@ -27,6 +27,7 @@ from lecso_site.models import (
     NewsPage,
     StandardPage,
 )
+from network.demo import seed_network
 from network.models import Cluster
 
 ADMIN_USERNAME = "admin"
@@ -75,8 +76,11 @@ class Command(BaseCommand):
                 self.news_page(news_index, data, articles)
             self.about_pages(home)
             self.news_workflow(news_index)
+            people = seed_network()
             created_admin = self.admin_user()
         self.report(created_admin)
+        if people:
+            self.stdout.write(f"  Directory: {people} demo people at 12 schools")
 
     # --- page tree ------------------------------------------------------------
 

@@ -1,0 +1,180 @@
+"""Demo boards, schools and people for `seed_demo`: fictional, but shaped like the
+real network (all four clusters, all twelve provinces, varied expertise)."""
+
+import random
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from .models import Affiliation, Board, Cluster, Profile, School, SupportNeed
+
+BOARDS = [
+    ("Stichting Speciaal Verbonden", "41101", True),
+    ("Stichting Onderwijs op Maat", "41102", True),
+    ("Vereniging Kompas", "41103", True),
+    ("Stichting De Brug", "41104", False),
+]
+# name, BRIN, board index, type, clusters, province, city, alliance
+SCHOOLS = [
+    ("De Burcht", "12AB", 0, "so-vso", [4], "UT", "Utrecht", "SWV Utrecht Stad"),
+    ("Het Baken", "13CD", 0, "so", [2], "GR", "Groningen", "SWV Stad Groningen"),
+    ("De Regenboog", "14EF", 1, "so-vso", [3], "NB", "Tilburg", "SWV Midden-Brabant"),
+    (
+        "Kentalis-school Het Anker",
+        "15GH",
+        1,
+        "so-vso",
+        [2],
+        "GE",
+        "Nijmegen",
+        "SWV Rijk van Nijmegen",
+    ),
+    (
+        "Visio-school De Ster",
+        "16JK",
+        2,
+        "so-vso",
+        [1],
+        "ZH",
+        "Rotterdam",
+        "SWV Koers VO",
+    ),
+    ("De Kade", "17LM", 2, "vso", [3, 4], "NH", "Amsterdam", "SWV Amsterdam-Diemen"),
+    ("Het Mozaïek", "18NP", 1, "so", [3], "LI", "Maastricht", "SWV Heuvelland"),
+    ("De Wissel", "19QR", 2, "vso", [4], "FR", "Leeuwarden", "SWV Friesland"),
+    ("Het Palet", "21ST", 0, "so-vso", [3], "DR", "Assen", "SWV Drenthe"),
+    ("De Horizon", "22UV", 1, "so-vso", [4], "OV", "Zwolle", "SWV IJssel-Vecht"),
+    ("Het Kompas", "23WX", 2, "so", [2, 4], "FL", "Almere", "SWV Almere"),
+    ("De Schakel", "24YZ", 3, "vso", [3], "ZE", "Middelburg", "SWV Walcheren"),
+]
+FIRST = [
+    "Anna",
+    "Bram",
+    "Cato",
+    "Daan",
+    "Eva",
+    "Fleur",
+    "Gijs",
+    "Hanna",
+    "Ilse",
+    "Joost",
+    "Karin",
+    "Lars",
+    "Maud",
+    "Noor",
+    "Olaf",
+    "Pien",
+    "Ruben",
+    "Sanne",
+    "Tim",
+    "Vera",
+]
+LAST = [
+    "de Vries",
+    "Jansen",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Dijk",
+    "Dekker",
+]
+ROLES = [
+    "Leerkracht",
+    "Intern begeleider",
+    "Gedragsspecialist",
+    "Logopedist",
+    "Fysiotherapeut",
+    "Orthopedagoog",
+    "Ambulant begeleider",
+    "Jobcoach",
+    "Schoolleider",
+    "Onderwijsassistent",
+]
+TOPICS = [
+    "ondersteunde communicatie",
+    "de-escalatie",
+    "picto's",
+    "NGT",
+    "braille",
+    "prikkelarme klas",
+    "stage",
+    "thuiszitters",
+    "EMB",
+    "ouderbetrokkenheid",
+    "executieve functies",
+    "rekenen",
+    "zelfregulatie",
+    "overgang SO-VSO",
+]
+BIO = (
+    "Ik werk al {years} jaar in het speciaal onderwijs. Collega's vragen mij vaak "
+    "mee te denken over **{topic}**. Neem gerust contact op: ik deel graag wat bij "
+    "ons werkt."
+)
+
+
+@transaction.atomic
+def seed_network(people_per_school: int = 4, seed: int = 2026) -> int:
+    """Create the demo boards, schools and people once; returns people created."""
+    if School.objects.filter(brin="12AB").exists():
+        return 0
+    rng = random.Random(seed)
+    boards = [
+        Board.objects.create(name=name, number=number, is_member=member)
+        for name, number, member in BOARDS
+    ]
+    clusters = {c.number: c for c in Cluster.objects.all()}
+    needs = list(SupportNeed.objects.all())
+    User = get_user_model()
+    created = 0
+    for name, brin, board, kind, school_clusters, province, city, alliance in SCHOOLS:
+        school = School.objects.create(
+            name=name,
+            brin=brin,
+            board=boards[board],
+            school_type=kind,
+            province=province,
+            city=city,
+            alliance=alliance,
+            email_domains=f"{brin.lower()}.example.nl",
+            offers_vervolgonderwijs=kind != "so",
+            offers_arbeidsmarkt=kind != "so" and 3 in school_clusters,
+            offers_dagbesteding=kind != "so" and 3 in school_clusters,
+            description=f"School voor speciaal onderwijs in {city}.",
+        )
+        school.clusters.set(clusters[n] for n in school_clusters)
+        for index in range(people_per_school):
+            person = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+            user = User.objects.create_user(
+                username=f"demo-{brin.lower()}-{index}",
+                email=f"demo{index}@{brin.lower()}.example.nl",
+                password=None,
+            )
+            topic = rng.choice(TOPICS)
+            profile = Profile.objects.create(
+                user=user,
+                name=person,
+                job_title=rng.choice(ROLES),
+                bio=BIO.format(years=rng.randint(3, 25), topic=topic),
+                school_type=kind,
+                open_for_questions=rng.random() < 0.7,
+                open_for_visit=rng.random() < 0.4,
+                open_for_talk=rng.random() < 0.2,
+                visibility=rng.choice(["public", "members", "members", "hidden"]),
+            )
+            profile.support_needs.set(rng.sample(needs, rng.randint(1, 3)))
+            profile.clusters.set(clusters[n] for n in school_clusters)
+            profile.topics.set([topic, *rng.sample(TOPICS, 1)])
+            Affiliation.objects.create(
+                profile=profile, school=school, is_coordinator=index == 0
+            )
+            created += 1
+    return created
