@@ -73,8 +73,9 @@ def publish(parent: Page, page: Page) -> Page:
 
 
 def ensure_migration_rows() -> Page:
-    """The root page, locale, clusters and support needs that migrations create. A transactional
-    test (browser tests) flushes them, so fixtures put them back when missing."""
+    """The root page, locale, clusters and support needs that migrations create.
+    A transactional test (browser tests) flushes them, so fixtures put them back
+    when missing."""
     clusters = importlib.import_module("network.migrations.0002_the_four_clusters")
     for number, name, description in clusters.CLUSTERS:
         Cluster.objects.get_or_create(
