@@ -151,6 +151,7 @@ def seed_network(people_per_school: int = 4, seed: int = 2026) -> int:
             description=f"School voor speciaal onderwijs in {city}.",
         )
         school.clusters.set(clusters[n] for n in school_clusters)
+        school.save()  # commits the ParentalManyToManyField
         for index in range(people_per_school):
             person = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
             user = User.objects.create_user(

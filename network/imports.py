@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import Board, Cluster, Province, School, SchoolType
 from .models.organisations import BRIN_VALIDATOR
@@ -62,6 +63,14 @@ NO = {"nee", "n", "no", "0", "onwaar", "false", ""}
 MAX_ROWS = 5000
 
 
+ACTION_LABELS = {
+    "created": gettext_lazy("created"),
+    "updated": gettext_lazy("updated"),
+    "unchanged": gettext_lazy("unchanged"),
+    "rejected": gettext_lazy("rejected"),
+}
+
+
 class ImportFileError(Exception):
     """The file as a whole cannot be read; nothing was imported."""
 
@@ -75,6 +84,10 @@ class RowResult:
     school_values: dict = field(default_factory=dict)
     board_values: dict = field(default_factory=dict)
     clusters: list[int] = field(default_factory=list)
+
+    @property
+    def action_label(self) -> str:
+        return str(ACTION_LABELS.get(self.action, self.action))
 
 
 @dataclass
@@ -285,9 +298,12 @@ def _write(result: RowResult) -> str:
     )
     school = School.objects.filter(brin=result.brin).first()
     values = {**result.school_values, "board": board}
+    clusters = Cluster.objects.filter(number__in=result.clusters)
     if school is None:
-        school = School.objects.create(brin=result.brin, **values)
-        school.clusters.set(Cluster.objects.filter(number__in=result.clusters))
+        school = School(brin=result.brin, **values)
+        # School is a ClusterableModel: relations set before save() are saved with it.
+        school.clusters.set(clusters)
+        school.save()
         return "created"
     changed = any(getattr(school, key) != value for key, value in values.items())
     changed |= sorted(school.clusters.values_list("number", flat=True)) != sorted(
@@ -297,8 +313,8 @@ def _write(result: RowResult) -> str:
         return "unchanged"
     for key, value in values.items():
         setattr(school, key, value)
+    school.clusters.set(clusters)
     school.save()
-    school.clusters.set(Cluster.objects.filter(number__in=result.clusters))
     return "updated"
 
 

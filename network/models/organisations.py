@@ -6,6 +6,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 
 BRIN_VALIDATOR = RegexValidator(
     r"^[0-9]{2}[A-Z]{2}$",
@@ -79,7 +81,7 @@ class SchoolQuerySet(models.QuerySet):
         return self.filter(email_domains__iregex=pattern)
 
 
-class School(models.Model):
+class School(ClusterableModel):
     name = models.CharField(_("name"), max_length=200)
     brin = models.CharField(
         _("BRIN code"), max_length=4, unique=True, validators=[BRIN_VALIDATOR]
@@ -90,7 +92,7 @@ class School(models.Model):
     school_type = models.CharField(
         _("school type"), max_length=10, choices=SchoolType.choices
     )
-    clusters = models.ManyToManyField(
+    clusters = ParentalManyToManyField(
         "network.Cluster", related_name="schools", verbose_name=_("clusters")
     )
     offers_vervolgonderwijs = models.BooleanField(
@@ -161,9 +163,7 @@ class School(models.Model):
 
 
 class SchoolLocation(models.Model):
-    school = models.ForeignKey(
-        School, on_delete=models.CASCADE, related_name="locations"
-    )
+    school = ParentalKey(School, on_delete=models.CASCADE, related_name="locations")
     code = models.CharField(
         _("location code"), max_length=6, unique=True, validators=[LOCATION_VALIDATOR]
     )

@@ -48,6 +48,7 @@ def make_school(member_board):
             email_domains=domains,
         )
         school.clusters.set(Cluster.objects.filter(number__in=clusters))
+        school.save()  # a ParentalManyToManyField is stored on save
         return school
 
     return make

@@ -56,7 +56,10 @@ def test_importing_again_updates_or_leaves_unchanged():
         (UNKNOWN_CLUSTER, "Unknown cluster “7”"),
         ("7XY;Fout;Ede;GE;SO;4;41002;B;nee;;;\n", "two digits and two capital letters"),
         ("78GH;Fout;Ede;Gelre;SO;4;41002;B;nee;;;\n", "Unknown province “Gelre”"),
-        ("78GH;Fout;Ede;GE;PO;4;41002;B;nee;;;\n", "School type must be SO, VSO or SO-VSO"),
+        (
+            "78GH;Fout;Ede;GE;PO;4;41002;B;nee;;;\n",
+            "School type must be SO, VSO or SO-VSO",
+        ),
         ("78GH;Fout;Ede;GE;SO;4;41002;B;misschien;;;\n", "must be ja or nee"),
         ("78GH;Fout;Ede;GE;SO;4;41002;B;nee;geen-url;;\n", "is not a web address"),
         ("78GH;Fout;Ede;GE;VSO;4;41002;B;nee;;;werk\n", "Unknown exit profile “werk”"),
@@ -84,7 +87,12 @@ def test_valid_rows_are_imported_only_when_asked():
     data = csv_bytes(GOOD[0], MISSING_BRIN, UNKNOWN_CLUSTER, GOOD[1])
     report = import_schools(data, apply_valid_rows=True)
     assert report.applied
-    assert [r.action for r in report.rows] == ["created", "rejected", "rejected", "created"]
+    assert [r.action for r in report.rows] == [
+        "created",
+        "rejected",
+        "rejected",
+        "created",
+    ]
     assert set(School.objects.values_list("brin", flat=True)) == {"12AB", "34CD"}
 
 

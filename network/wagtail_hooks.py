@@ -1,0 +1,139 @@
+"""The network in Wagtail's admin: boards, schools, people and the vocabulary."""
+
+from django import forms
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import admin_views
+from .models import Board, Profile, School, SupportNeed, Topic
+
+
+class BoardViewSet(SnippetViewSet):
+    model = Board
+    icon = "group"
+    menu_label = _("Boards")
+    list_display = ["name", "number", "is_member", "member_since"]
+    list_filter = ["is_member"]
+    search_fields = ["name", "number"]
+
+
+class SchoolViewSet(SnippetViewSet):
+    model = School
+    icon = "home"
+    menu_label = _("Schools")
+    list_display = ["name", "brin", "city", "province", "board"]
+    list_filter = ["province", "school_type", "clusters"]
+    search_fields = ["name", "brin", "city"]
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("brin")]),
+        FieldPanel("board"),
+        MultiFieldPanel(
+            [
+                FieldPanel("school_type"),
+                FieldPanel("clusters", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("offers_vervolgonderwijs"),
+                FieldPanel("offers_arbeidsmarkt"),
+                FieldPanel("offers_dagbesteding"),
+            ],
+            heading=_("Education"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("city"), FieldPanel("province"), FieldPanel("alliance")],
+            heading=_("Region"),
+        ),
+        FieldPanel("website"),
+        FieldPanel("email_domains"),
+        FieldPanel("description"),
+        InlinePanel("locations", heading=_("Locations"), label=_("Location")),
+    ]
+
+
+class ProfileViewSet(SnippetViewSet):
+    model = Profile
+    icon = "user"
+    menu_label = _("Experts")
+    list_display = ["name", "job_title", "visibility", "updated_at"]
+    list_filter = ["visibility", "support_needs", "clusters"]
+    search_fields = ["name", "job_title"]
+
+
+class SupportNeedViewSet(SnippetViewSet):
+    model = SupportNeed
+    icon = "list-ul"
+    menu_label = _("Support needs")
+    list_display = ["name", "sort_order"]
+    sort_order_field = "sort_order"
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class NetworkGroup(SnippetViewSetGroup):
+    menu_label = _("Network")
+    menu_icon = "site"
+    menu_order = 250
+    items = (
+        BoardViewSet,
+        SchoolViewSet,
+        ProfileViewSet,
+        SupportNeedViewSet,
+        TopicViewSet,
+    )
+
+
+register_snippet(NetworkGroup)
+
+
+@hooks.register("register_admin_urls")
+def network_admin_urls():
+    return [
+        path(
+            "netwerk/import/",
+            admin_views.import_schools_view,
+            name="network_import_schools",
+        ),
+        path(
+            "netwerk/onderwerpen-samenvoegen/",
+            admin_views.merge_topics_view,
+            name="network_merge_topics",
+        ),
+    ]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, perms, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.perms = perms
+
+    def is_shown(self, request):
+        return request.user.has_perms(self.perms)
+
+
+@hooks.register("register_settings_menu_item")
+def import_schools_menu_item():
+    return PermissionMenuItem(
+        _("Import schools"),
+        reverse("network_import_schools"),
+        icon_name="upload",
+        perms=["network.add_school", "network.change_school"],
+    )
+
+
+@hooks.register("register_settings_menu_item")
+def merge_topics_menu_item():
+    return PermissionMenuItem(
+        _("Merge topics"),
+        reverse("network_merge_topics"),
+        icon_name="tag",
+        perms=["network.change_topic", "network.delete_topic"],
+    )

@@ -1,0 +1,98 @@
+"""Editors manage the network in Wagtail's admin: listings, CSV upload, topic merge."""
+
+from http import HTTPStatus
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from network.models import Profile, School, TaggedTopic, Topic
+from network.services import NetworkError, merge_topics
+
+pytestmark = pytest.mark.django_db
+
+CSV = (
+    "brin;naam;plaats;provincie;soort;clusters;bestuursnummer;bestuursnaam\n"
+    "12AB;De Burcht;Utrecht;UT;SO;4;41001;Stichting Kans\n"
+)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/snippets/network/board/",
+        "/admin/snippets/network/school/",
+        "/admin/snippets/network/profile/",
+        "/admin/snippets/network/supportneed/",
+        "/admin/snippets/network/topic/",
+        "/admin/snippets/network/school/add/",
+        "/admin/netwerk/import/",
+        "/admin/netwerk/onderwerpen-samenvoegen/",
+    ],
+)
+def test_admin_screens_open(admin_client, url):
+    assert admin_client.get(url).status_code == HTTPStatus.OK
+
+
+def test_csv_upload_checks_first_then_imports(admin_client):
+    def upload(**options):
+        data = {"file": SimpleUploadedFile("scholen.csv", CSV.encode()), **options}
+        return admin_client.post("/admin/netwerk/import/", data)
+
+    checked = upload(dry_run="on")
+    assert "1 aangemaakt, 0 bijgewerkt" in checked.text
+    assert "<td>aangemaakt</td>" in checked.text
+    assert not School.objects.exists()
+    upload()
+    assert School.objects.get(brin="12AB").board.number == "41001"
+
+
+def test_csv_upload_shows_file_errors_at_the_field(admin_client):
+    data = {"file": SimpleUploadedFile("leeg.csv", b"")}
+    response = admin_client.post("/admin/netwerk/import/", data)
+    assert response.status_code == HTTPStatus.OK
+    assert "error-message" in response.text
+    assert not School.objects.exists()
+
+
+def test_people_without_permission_cannot_import(client, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user(
+        username="redacteur", email="r@example.org", password="x"
+    )
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    response = client.post(
+        "/admin/netwerk/import/", {"file": SimpleUploadedFile("s.csv", CSV.encode())}
+    )
+    assert response.status_code in (HTTPStatus.FORBIDDEN, HTTPStatus.FOUND)
+    assert not School.objects.exists()
+
+
+def test_merging_topics_moves_every_use_once(make_person, admin_client):
+    a = make_person("A", topics=["OC"])
+    b = make_person("B", topics=["ondersteunde communicatie", "OC"])
+    make_person("C", topics=["ondersteunde communicatie"])
+    source = Topic.objects.get(name="OC")
+    target = Topic.objects.get(name="ondersteunde communicatie")
+
+    response = admin_client.post(
+        "/admin/netwerk/onderwerpen-samenvoegen/",
+        {"source": source.pk, "target": target.pk},
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert not Topic.objects.filter(name="OC").exists()
+    assert TaggedTopic.objects.filter(tag=target).count() == 3
+    for profile in (a, b):
+        assert list(Profile.objects.get(pk=profile.pk).topics.names()) == [
+            "ondersteunde communicatie"
+        ]
+
+
+def test_a_topic_cannot_be_merged_into_itself(make_person):
+    make_person("A", topics=["OC"])
+    topic = Topic.objects.get()
+    with pytest.raises(NetworkError) as error:
+        merge_topics(topic, topic)
+    assert error.value.code == "same-topic"
+    assert Topic.objects.filter(pk=topic.pk).exists()
