@@ -76,7 +76,8 @@ def test_a_bad_row_is_reported_and_the_file_changes_nothing(settings, row, messa
     assert not School.objects.exists() and not Board.objects.exists()
 
 
-def test_duplicate_brin_in_one_file_is_rejected_with_its_first_line():
+def test_duplicate_brin_in_one_file_is_rejected_with_its_first_line(settings):
+    settings.LANGUAGE_CODE = "en"
     report = import_schools(csv_bytes(GOOD[0], DUPLICATE))
     assert report.rows[1].action == "rejected"
     assert "already appears on line 2" in " ".join(report.rows[1].errors)
@@ -122,7 +123,10 @@ def test_a_malformed_file_is_refused_whole(settings, data, message):
 
 def test_comma_separated_windows_file_is_read():
     header = HEADER.replace(";", ",")
-    row = "89JK,Sint-Michiëlsschool,Den Bosch,Noord-Brabant,SO,3,41003,Stichting Drie,ja,,,\n"
+    row = (
+        "89JK,Sint-Michiëlsschool,Den Bosch,Noord-Brabant,SO,3,41003,"
+        "Stichting Drie,ja,,,\n"
+    )
     report = import_schools(csv_bytes(row, header=header, encoding="cp1252"))
     assert report.applied
     assert School.objects.get(brin="89JK").name == "Sint-Michiëlsschool"
