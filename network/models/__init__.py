@@ -1,5 +1,7 @@
+from .invitations import Invitation
 from .organisations import Board, Province, School, SchoolLocation, SchoolType
 from .people import Affiliation, Availability, Profile, User, Visibility
+from .settings import SecuritySettings
 from .taxonomy import Cluster, SupportNeed, TaggedTopic, Topic
 
 __all__ = [
@@ -7,11 +9,13 @@ __all__ = [
     "Availability",
     "Board",
     "Cluster",
+    "Invitation",
     "Profile",
     "Province",
     "School",
     "SchoolLocation",
     "SchoolType",
+    "SecuritySettings",
     "SupportNeed",
     "TaggedTopic",
     "Topic",

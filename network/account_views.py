@@ -1,0 +1,103 @@
+"""The person's own account pages: profile, data export, deletion, invitations."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .accounts import INVITATION_SESSION_KEY
+from .forms import DeleteAccountForm, InviteForm, ProfileForm
+from .models import Invitation, Profile, School
+from .privacy import delete_account, export_user_data
+from .tasks import send_invitation_email
+
+
+@login_required
+def account_home(request):
+    profile = Profile.objects.filter(user=request.user).first()
+    coordinator_of = School.objects.filter(
+        affiliations__profile__user=request.user, affiliations__is_coordinator=True
+    )
+    return render(
+        request,
+        "network/account/home.html",
+        {"profile": profile, "coordinator_of": coordinator_of},
+    )
+
+
+@login_required
+def profile_edit(request):
+    profile = Profile.objects.filter(user=request.user).first()
+    if profile is None:
+        profile = Profile(user=request.user, name=request.user.get_full_name())
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("network:account")
+    return render(request, "network/account/profile_form.html", {"form": form})
+
+
+@login_required
+@require_POST
+def export_data(request):
+    data = export_user_data(request.user)
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False),
+        content_type="application/json; charset=utf-8",
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = (
+        f'attachment; filename="mijn-gegevens-{stamp}.json"'
+    )
+    return response
+
+
+@login_required
+def delete_account_view(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        delete_account(user)
+        messages.success(request, _("Your account has been deleted."))
+        return redirect("/")
+    return render(request, "network/account/delete.html", {"form": form})
+
+
+@login_required
+def invite_colleague(request):
+    schools = School.objects.members().filter(
+        affiliations__profile__user=request.user, affiliations__is_coordinator=True
+    )
+    if not schools.exists():
+        return render(request, "network/account/not_coordinator.html", status=403)
+    form = InviteForm(request.POST or None, schools=schools)
+    if request.method == "POST" and form.is_valid():
+        invitation = form.save(invited_by=request.user)
+        send_invitation_email.enqueue(
+            invitation.pk,
+            request.build_absolute_uri("/").rstrip("/"),
+            translation.get_language(),
+        )
+        messages.success(
+            request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
+        )
+        return redirect("network:invite")
+    sent = Invitation.objects.filter(school__in=schools).select_related("school")[:50]
+    return render(request, "network/account/invite.html", {"form": form, "sent": sent})
+
+
+def accept_invitation(request, token):
+    invitation = Invitation.objects.open().filter(token=token).first()
+    if invitation is None:
+        return render(request, "network/account/invitation_invalid.html", status=404)
+    request.session[INVITATION_SESSION_KEY] = invitation.token
+    return redirect(reverse("account_signup"))

@@ -1,0 +1,104 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+from wagtail.images.fields import WagtailImageField
+
+from .models import Cluster, Invitation, Profile, SupportNeed
+
+
+class ProfileForm(forms.ModelForm):
+    photo_upload = WagtailImageField(
+        label=_("Photo"),
+        required=False,
+        help_text=_("A JPEG, PNG or WebP image of at most 10 MB."),
+    )
+    remove_photo = forms.BooleanField(label=_("Remove my photo"), required=False)
+
+    class Meta:
+        model = Profile
+        fields = [
+            "name",
+            "job_title",
+            "bio",
+            "support_needs",
+            "topics",
+            "clusters",
+            "school_type",
+            "languages",
+            "open_for_questions",
+            "open_for_visit",
+            "open_for_talk",
+            "visibility",
+        ]
+        widgets = {
+            "support_needs": forms.CheckboxSelectMultiple,
+            "clusters": forms.CheckboxSelectMultiple,
+            "visibility": forms.RadioSelect,
+            "bio": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {
+            "topics": _("Separate topics with commas, e.g. picto's, de-escalatie."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["support_needs"].queryset = SupportNeed.objects.all()
+        self.fields["clusters"].queryset = Cluster.objects.all()
+
+    def save(self, commit=True):
+        profile = super().save(commit=False)
+        upload = self.cleaned_data.get("photo_upload")
+        if self.cleaned_data.get("remove_photo"):
+            profile.photo = None
+        elif upload:
+            profile.photo = get_image_model().objects.create(
+                title=profile.name, file=upload
+            )
+        if commit:
+            profile.save()
+            self.save_m2m()
+        return profile
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("Colleague's e-mail address"))
+    school = forms.ModelChoiceField(queryset=None, label=_("School"), empty_label=None)
+
+    def __init__(self, *args, schools, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = schools
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        from django.contrib.auth import get_user_model
+
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("This address already has an account."), code="exists"
+            )
+        return email
+
+    def save(self, invited_by) -> Invitation:
+        return Invitation.objects.create(
+            email=self.cleaned_data["email"],
+            school=self.cleaned_data["school"],
+            invited_by=invited_by,
+        )
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("To be sure it is you."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This password is not right."), code="wrong")
+        return password

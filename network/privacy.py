@@ -1,0 +1,118 @@
+"""A person's own data: export everything stored about them, delete the account.
+
+Other apps add their part without `network` knowing them: they register an
+exporter (returns a JSON-ready dict for a user) and listen to `account_deleted`
+to anonymise what the person wrote there.
+"""
+
+from collections.abc import Callable
+
+from django.db import transaction
+from django.dispatch import Signal
+from django.utils import timezone
+
+# Sent after an account is anonymised. Arguments: user (the anonymised user).
+account_deleted = Signal()
+
+_exporters: dict[str, Callable] = {}
+
+
+def register_exporter(name: str, exporter: Callable) -> None:
+    """`exporter(user) -> dict | list` adds a section called `name` to the export."""
+    _exporters[name] = exporter
+
+
+def export_user_data(user) -> dict:
+    data = {
+        "exported_at": timezone.now().isoformat(),
+        "account": {
+            "email": user.email,
+            "name": user.get_full_name(),
+            "username": user.get_username(),
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+            "preferred_language": user.preferred_language,
+            "email_addresses": [
+                {"email": a.email, "verified": a.verified, "primary": a.primary}
+                for a in user.emailaddress_set.all()
+            ],
+        },
+    }
+    for name, exporter in _exporters.items():
+        data[name] = exporter(user)
+    return data
+
+
+def _export_profile(user) -> dict | None:
+    from .models import Profile
+
+    profile = Profile.objects.filter(user=user).first()
+    if profile is None:
+        return None
+    return {
+        "name": profile.name,
+        "address": profile.get_absolute_url(),
+        "job_title": profile.job_title,
+        "bio": profile.bio,
+        "photo": profile.photo.title if profile.photo else None,
+        "support_needs": [n.name for n in profile.support_needs.all()],
+        "topics": sorted(profile.topics.names()),
+        "clusters": [c.number for c in profile.clusters.all()],
+        "school_type": profile.school_type,
+        "languages": profile.languages,
+        "availability": [str(a.value) for a in profile.availability()],
+        "visibility": profile.visibility,
+        "schools": [
+            {
+                "school": a.school.name,
+                "brin": a.school.brin,
+                "job_title": a.job_title,
+                "coordinator": a.is_coordinator,
+            }
+            for a in profile.affiliations.select_related("school")
+        ],
+        "created_at": profile.created_at.isoformat(),
+        "updated_at": profile.updated_at.isoformat(),
+    }
+
+
+def _export_invitations(user) -> list:
+    from .models import Invitation
+
+    return [
+        {
+            "email": i.email,
+            "school": i.school.name,
+            "created_at": i.created_at.isoformat(),
+            "accepted": i.accepted_at is not None,
+        }
+        for i in Invitation.objects.filter(invited_by=user).select_related("school")
+    ]
+
+
+register_exporter("profile", _export_profile)
+register_exporter("invitations_sent", _export_invitations)
+
+
+@transaction.atomic
+def delete_account(user) -> None:
+    """Remove the person: profile, photo link, addresses and authenticators go;
+    the user row stays, anonymised and unable to sign in, so that what they wrote
+    elsewhere keeps an (anonymous) author. Nobody else's data changes."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    from .models import Profile
+
+    Profile.objects.filter(user=user).delete()
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    user.username = f"verwijderd-{user.pk}"
+    user.email = f"verwijderd-{user.pk}@invalid"
+    user.first_name = user.last_name = ""
+    user.is_active = user.is_staff = user.is_superuser = False
+    user.set_unusable_password()
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()
+    account_deleted.send(sender=user.__class__, user=user)
