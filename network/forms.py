@@ -13,6 +13,11 @@ class ProfileForm(forms.ModelForm):
         help_text=_("A JPEG, PNG or WebP image of at most 10 MB."),
     )
     remove_photo = forms.BooleanField(label=_("Remove my photo"), required=False)
+    email_notifications = forms.ChoiceField(
+        label=_("E-mail about notifications"),
+        widget=forms.RadioSelect,
+        required=False,
+    )
 
     class Meta:
         model = Profile
@@ -44,6 +49,11 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["support_needs"].queryset = SupportNeed.objects.all()
         self.fields["clusters"].queryset = Cluster.objects.all()
+        user_field = self.instance.user._meta.get_field("email_notifications")
+        self.fields["email_notifications"].choices = user_field.choices
+        self.fields[
+            "email_notifications"
+        ].initial = self.instance.user.email_notifications
 
     def save(self, commit=True):
         profile = super().save(commit=False)
@@ -57,6 +67,9 @@ class ProfileForm(forms.ModelForm):
         if commit:
             profile.save()
             self.save_m2m()
+            if choice := self.cleaned_data.get("email_notifications"):
+                profile.user.email_notifications = choice
+                profile.user.save(update_fields=["email_notifications"])
         return profile
 
 
@@ -102,3 +115,43 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("This password is not right."), code="wrong")
         return password
+
+
+class AskExpertForm(forms.Form):
+    """The question form. Visitors without an account also give a name and an
+    address; members ask as themselves."""
+
+    name = forms.CharField(label=_("Your name"), max_length=150)
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("We send you a link to confirm it. The expert does not see it."),
+    )
+    organisation = forms.CharField(
+        label=_("Your school or organisation"), max_length=200, required=False
+    )
+    subject = forms.CharField(label=_("Subject"), max_length=150)
+    message = forms.CharField(
+        label=_("Your question"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Do not include names or other details that identify a pupil."),
+    )
+
+    def __init__(self, *args, member: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if member:
+            del self.fields["name"]
+            del self.fields["email"]
+
+
+class ReplyForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Your answer"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Sent to the person who asked; your e-mail address stays private."),
+    )
+    decline = forms.BooleanField(
+        label=_("I cannot help with this question (the text above says why)"),
+        required=False,
+    )

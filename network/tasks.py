@@ -1,10 +1,23 @@
-"""Background work of the network app, through Django's Tasks API."""
+"""Background work of the network app, through Django's Tasks API. Each task
+sends in the recipient's own language."""
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django_tasks import task
+
+
+def _send(template: str, context: dict, to: str, language: str) -> None:
+    with translation.override(language):
+        context = {"base_url": settings.WAGTAILADMIN_BASE_URL, **context}
+        subject = render_to_string(f"network/email/{template}_subject.txt", context)
+        send_mail(
+            subject=" ".join(subject.split()),
+            message=render_to_string(f"network/email/{template}.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[to],
+        )
 
 
 @task()
@@ -14,13 +27,49 @@ def send_invitation_email(invitation_id: int, base_url: str, language: str) -> N
     invitation = Invitation.objects.select_related("school", "invited_by").get(
         pk=invitation_id
     )
-    with translation.override(language):
-        context = {"invitation": invitation, "base_url": base_url}
-        send_mail(
-            subject=render_to_string(
-                "network/email/invitation_subject.txt", context
-            ).strip(),
-            message=render_to_string("network/email/invitation.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[invitation.email],
-        )
+    _send(
+        "invitation",
+        {"invitation": invitation, "base_url": base_url},
+        invitation.email,
+        language,
+    )
+
+
+@task()
+def send_notification_email(notification_id: int) -> None:
+    from .models import Notification
+
+    notification = Notification.objects.select_related("recipient").get(
+        pk=notification_id
+    )
+    user = notification.recipient
+    if notification.read_at or notification.emailed_at or not user.is_active:
+        return
+    _send(
+        "notification",
+        {"notification": notification, "user": user},
+        user.email,
+        user.preferred_language,
+    )
+    notification.emailed_at = timezone.now()
+    notification.save(update_fields=["emailed_at"])
+
+
+@task()
+def send_contact_confirmation(request_id: int) -> None:
+    from .models import ContactRequest
+
+    request = ContactRequest.objects.select_related("expert").get(pk=request_id)
+    _send(
+        "contact_confirm", {"request": request}, request.sender_email, request.language
+    )
+
+
+@task()
+def send_contact_answer(request_id: int) -> None:
+    from .models import ContactRequest
+
+    request = ContactRequest.objects.select_related("expert").get(pk=request_id)
+    _send(
+        "contact_answer", {"request": request}, request.sender_email, request.language
+    )

@@ -1,12 +1,25 @@
 from django.urls import path
 
-from . import account_views, views
+from . import account_views, message_views, views
 
 app_name = "network"
 
 urlpatterns = [
     path("deskundigen/", views.directory, name="directory"),
     path("deskundigen/<slug:slug>/", views.profile_detail, name="profile"),
+    path("deskundigen/<slug:slug>/vraag/", message_views.ask, name="ask"),
+    path(
+        "vraag/bevestigen/<str:token>/", message_views.confirm, name="confirm_question"
+    ),
+    path("account/vragen/", message_views.contact_requests, name="contact_requests"),
+    path(
+        "account/vragen/<int:pk>/",
+        message_views.contact_request_detail,
+        name="contact_request",
+    ),
+    path("meldingen/", message_views.inbox, name="inbox"),
+    path("meldingen/<int:pk>/", message_views.open_notification, name="notification"),
+    path("meldingen/gelezen/", message_views.mark_all_read, name="mark_all_read"),
     path("scholen/", views.school_list, name="schools"),
     path("scholen/<str:brin>/", views.school_detail, name="school"),
     path("account/", account_views.account_home, name="account"),

@@ -5,4 +5,6 @@ routing module; they are collected here so asgi.py wraps all of them in the same
 origin check and authentication.
 """
 
-websocket_urlpatterns: list = []
+from network.routing import websocket_urlpatterns as network_routes
+
+websocket_urlpatterns = [*network_routes]

@@ -1,5 +1,7 @@
 """Fixtures shared by all tests: an explicit Wagtail page tree with Dutch content."""
 
+import asyncio
+import concurrent.futures
 import datetime
 import importlib
 import os
@@ -47,6 +49,18 @@ def pytest_report_header(config):
 def _media_in_a_temporary_folder(settings, tmp_path):
     """Uploaded files made by tests never land in the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def run_async():
+    """Run an async test scenario to the end on a thread of its own, so it works
+    even while another event loop (Playwright's) is running on this one."""
+
+    def run(scenario, *args):
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(asyncio.run, scenario(*args)).result(timeout=60)
+
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
 from .invitations import Invitation
+from .messages import ContactRequest, ContactStatus, Notification
 from .organisations import Board, Province, School, SchoolLocation, SchoolType
 from .people import Affiliation, Availability, Profile, User, Visibility
 from .settings import SecuritySettings
@@ -9,7 +10,10 @@ __all__ = [
     "Availability",
     "Board",
     "Cluster",
+    "ContactRequest",
+    "ContactStatus",
     "Invitation",
+    "Notification",
     "Profile",
     "Province",
     "School",

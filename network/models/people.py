@@ -25,6 +25,17 @@ class User(AbstractUser):
         default="nl",
     )
 
+    email_notifications = models.CharField(
+        _("e-mail about notifications"),
+        max_length=10,
+        choices=[
+            ("instant", _("Right away")),
+            ("daily", _("Once a day, in a digest")),
+            ("never", _("Never: I look on the site")),
+        ],
+        default="instant",
+    )
+
     objects = UserManager()
 
     class Meta(AbstractUser.Meta):

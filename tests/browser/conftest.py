@@ -25,7 +25,8 @@ def _make_application():
     return ASGIStaticFilesHandler(get_default_application())
 
 
-@pytest.fixture(scope="session")
+# Per module, so Playwright's event loop is gone before other tests run.
+@pytest.fixture(scope="module")
 def browser(chromium_executable):
     from playwright.sync_api import sync_playwright
 

@@ -1,0 +1,165 @@
+"""Asking an expert a question, and the expert's answer, through the platform.
+
+Neither side sees the other's e-mail address: the platform delivers the question
+as a notification and the answer by e-mail. A visitor without an account first
+confirms their address, so nobody can send questions in someone else's name.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .models import ContactRequest, ContactStatus, Profile
+from .notifications import notify
+from .permissions import can_view_profile
+from .services import NetworkError
+
+# Per sender (account or address): questions per hour and per day.
+LIMITS = [(datetime.timedelta(hours=1), 5), (datetime.timedelta(days=1), 20)]
+
+
+def can_ask(user, expert: Profile) -> bool:
+    return (
+        expert.open_for_questions
+        and can_view_profile(user, expert)
+        and not (user.is_authenticated and expert.user_id == user.pk)
+    )
+
+
+def _check_rate(sender, email: str) -> None:
+    now = timezone.now()
+    mine = (
+        ContactRequest.objects.filter(sender=sender)
+        if sender is not None
+        else ContactRequest.objects.filter(
+            sender__isnull=True, sender_email__iexact=email
+        )
+    )
+    for window, limit in LIMITS:
+        if mine.filter(created_at__gte=now - window).count() >= limit:
+            raise NetworkError(
+                "rate-limited",
+                _(
+                    "You have asked many questions in a short time. "
+                    "Please try again later."
+                ),
+            )
+
+
+def _display_name(user) -> str:
+    """How a member is named to an expert: never by their e-mail address."""
+    profile = Profile.objects.filter(user=user).only("name").first()
+    return (profile.name if profile else "") or user.get_full_name() or _("A member")
+
+
+@transaction.atomic
+def ask_expert(
+    expert: Profile,
+    *,
+    user,
+    subject: str,
+    message: str,
+    name: str = "",
+    email: str = "",
+    organisation: str = "",
+) -> ContactRequest:
+    """Create a question. A member's question is delivered at once; a visitor's
+    waits until they follow the link sent to their address."""
+    if not can_ask(user, expert):
+        raise NetworkError("not-allowed", _("This expert does not take questions now."))
+    sender = user if user.is_authenticated else None
+    _check_rate(sender, email)
+    request = ContactRequest(
+        expert=expert,
+        sender=sender,
+        sender_name=_display_name(user) if sender else name,
+        sender_email="" if sender else email,
+        sender_organisation=organisation,
+        subject=subject,
+        message=message,
+        language=translation.get_language() or "nl",
+    )
+    if sender is None:
+        request.status = ContactStatus.UNCONFIRMED
+        request.new_confirmation_token()
+        request.save()
+        from .tasks import send_contact_confirmation
+
+        transaction.on_commit(lambda: send_contact_confirmation.enqueue(request.pk))
+    else:
+        request.save()
+        _deliver(request)
+    return request
+
+
+@transaction.atomic
+def confirm_contact_request(token: str) -> ContactRequest:
+    request = (
+        ContactRequest.objects.select_for_update()
+        .filter(confirmation_token=token, status=ContactStatus.UNCONFIRMED)
+        .first()
+    )
+    if request is None:
+        raise NetworkError(
+            "bad-token",
+            _("This link is not valid any more; the question may be sent already."),
+        )
+    request.confirmation_token = None
+    request.status = ContactStatus.OPEN
+    request.save(update_fields=["confirmation_token", "status"])
+    _deliver(request)
+    return request
+
+
+def _deliver(request: ContactRequest) -> None:
+    request.delivered_at = timezone.now()
+    request.save(update_fields=["delivered_at"])
+    notify(
+        request.expert.user,
+        kind="contact_request",
+        title=_("Question from %(name)s: %(subject)s")
+        % {"name": request.sender_name, "subject": request.subject},
+        body=request.message[:300],
+        url=reverse("network:contact_request", kwargs={"pk": request.pk}),
+    )
+
+
+@transaction.atomic
+def reply(
+    request: ContactRequest, expert_user, *, answer: str, decline: bool = False
+) -> None:
+    """The expert answers or declines, once. The sender hears by e-mail and, if
+    they have an account, in their inbox."""
+    request = ContactRequest.objects.select_for_update().get(pk=request.pk)
+    if request.expert.user_id != expert_user.pk:
+        raise NetworkError(
+            "not-allowed", _("Only the expert can answer this question.")
+        )
+    if request.status != ContactStatus.OPEN:
+        raise NetworkError(
+            "already-handled", _("This question has been handled already.")
+        )
+    request.status = ContactStatus.DECLINED if decline else ContactStatus.ANSWERED
+    request.answer = answer
+    request.answered_at = timezone.now()
+    request.save(update_fields=["status", "answer", "answered_at"])
+    if request.sender is not None:
+        notify(
+            request.sender,
+            kind="contact_answer",
+            title=(
+                _("%(name)s cannot help with: %(subject)s")
+                if decline
+                else _("%(name)s answered: %(subject)s")
+            )
+            % {"name": request.expert.name, "subject": request.subject},
+            body=answer[:300],
+            url=reverse("network:contact_request", kwargs={"pk": request.pk}),
+        )
+    else:
+        from .tasks import send_contact_answer
+
+        transaction.on_commit(lambda: send_contact_answer.enqueue(request.pk))
