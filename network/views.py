@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from network.pagination import paginate
 
+from .contact import can_ask
 from .directory import DirectoryForm, search_directory
 from .models import Affiliation, Cluster, Profile, Province, School, SchoolType
 from .permissions import can_view_profile
@@ -77,6 +78,7 @@ def profile_detail(request, slug):
             "bio": render_markdown(profile.bio),
             "is_owner": request.user.is_authenticated
             and profile.user_id == request.user.pk,
+            "can_ask": can_ask(request.user, profile),
         },
     )
 

@@ -67,3 +67,113 @@ def test_keyboard_user_finds_an_expert_by_support_need(page, directory_data):
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Anna Openbaar")
     expect(page.locator(".body em")).to_have_text("ondersteunde communicatie")
+
+
+@pytest.fixture
+def signed_in_member(page, directory_data, live_server_url, django_user_model):
+    """A member of De Burcht, signed in through the real login form."""
+    from allauth.account.models import EmailAddress
+
+    user = django_user_model.objects.create_user(
+        username="bram", email="bram@12ab.example.nl", password="Een-lang-wachtwoord-42"
+    )
+    EmailAddress.objects.create(
+        user=user, email=user.email, verified=True, primary=True
+    )
+    profile = Profile.objects.create(user=user, name="Bram Lid")
+    Affiliation.objects.create(profile=profile, school=School.objects.get(brin="12AB"))
+    log_in(page, user.email)
+    return profile
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/deskundigen/anna-openbaar/vraag/", "Stel Anna Openbaar een vraag"),
+        ("/account/", "Mijn account"),
+        ("/account/profiel/", "Mijn profiel bewerken"),
+        ("/meldingen/", "Meldingen"),
+        ("/account/verwijderen/", "Mijn account verwijderen"),
+    ],
+)
+def test_member_pages_have_no_serious_accessibility_violations(
+    page, signed_in_member, serious_violations, path, heading
+):
+    response = page.goto(path)
+    assert response.status == 200
+    expect(page.locator("h1")).to_have_text(heading)
+    assert serious_violations(page) == []
+
+
+def test_visitor_asks_a_public_expert_by_keyboard_and_errors_are_announced(
+    page, directory_data, serious_violations
+):
+    page.goto("/deskundigen/anna-openbaar/")
+    link = page.get_by_role("link", name="Stel Anna Openbaar een vraag")
+    link.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Stel Anna Openbaar een vraag")
+
+    page.get_by_label("Uw naam").focus()
+    page.keyboard.type("Ouder Van Dijk")
+    page.keyboard.press("Tab")
+    page.keyboard.type("geen-adres")  # a mistake
+    page.get_by_label("Onderwerp").fill("Picto's")
+    page.get_by_label("Uw vraag").fill("Hoe beginnen jullie?")
+    page.get_by_role("button", name="Mijn vraag versturen").press("Enter")
+
+    email = page.get_by_label("Uw e-mailadres")
+    expect(email).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.get_by_label("Uw vraag")).to_have_value("Hoe beginnen jullie?")
+    assert serious_violations(page) == []
+
+    email.fill("ouder@regulier.nl")
+    email.press("Enter")
+    expect(page.locator("h1")).to_have_text("Kijk in uw e-mail")
+
+
+def log_in(page, email, password="Een-lang-wachtwoord-42"):
+    page.goto("/account/login/")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_label("Wachtwoord").press("Enter")
+    expect(page.get_by_role("link", name="Mijn account")).to_be_visible()
+
+
+def test_a_question_appears_live_in_the_experts_header(
+    page, browser, live_server_url, signed_in_member, django_user_model
+):
+    """One member asks; the expert, with a page open, sees the count change and
+    a screen reader hears it, without reloading."""
+    from allauth.account.models import EmailAddress
+
+    Profile.objects.filter(pk=signed_in_member.pk).update(open_for_questions=True)
+    asker = django_user_model.objects.create_user(
+        username="cato", email="cato@13cd.example.nl", password="Een-lang-wachtwoord-42"
+    )
+    EmailAddress.objects.create(
+        user=asker, email=asker.email, verified=True, primary=True
+    )
+    profile = Profile.objects.create(user=asker, name="Cato Vraagt")
+    Affiliation.objects.create(profile=profile, school=School.objects.get(brin="13CD"))
+
+    page.goto("/deskundigen/")
+    badge = page.locator("[data-unread-count]")
+    expect(badge).to_be_hidden()
+
+    other = browser.new_context(base_url=live_server_url, locale="nl-NL")
+    asking = other.new_page()
+    log_in(asking, asker.email)
+    asking.goto(f"/deskundigen/{signed_in_member.slug}/vraag/")
+    asking.get_by_label("Onderwerp").fill("Rustige klas")
+    asking.get_by_label("Uw vraag").fill("Hoe richten jullie een prikkelarme hoek in?")
+    asking.get_by_role("button", name="Mijn vraag versturen").click()
+    expect(asking.locator("h1")).to_have_text("Vraag verstuurd")
+    other.close()
+
+    expect(badge).to_have_text("1")
+    expect(badge).to_be_visible()
+    expect(page.locator("#notification-announcer")).to_have_text(
+        "U heeft 1 ongelezen meldingen"
+    )
