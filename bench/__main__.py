@@ -18,6 +18,8 @@ from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
 
+# (name, url, who): "member" requests run signed in as a member of a member school,
+# who also sees members-only profiles.
 URLS = [
     ("home", "/"),
     ("news index", "/nieuws/"),
@@ -30,6 +32,20 @@ URLS = [
     ("knowledge article", "/kennisbank/ondersteunde-communicatie/"),
     ("English home", "/en/"),
     ("sitemap", "/sitemap.xml"),
+    ("directory", "/deskundigen/", "member"),
+    (
+        "directory, text + 2 filters",
+        "/deskundigen/?q=communicatie&behoefte=gedragsregulatie&cluster=4",
+        "member",
+    ),
+    (
+        "directory, 2 filters, page 20",
+        "/deskundigen/?soort=vso&beschikbaar=questions&page=20",
+        "member",
+    ),
+    ("directory, visitor", "/deskundigen/?behoefte=communicatie", "anonymous"),
+    ("profile", "/deskundigen/schaal-100/", "member"),
+    ("school", "/scholen/12AB/", "member"),
 ]
 
 
@@ -55,14 +71,33 @@ def percentile(samples: list[float], fraction: float) -> float:
     return ordered[index]
 
 
+def _member():
+    from django.contrib.auth import get_user_model
+
+    from network.models import Affiliation, Profile, School
+
+    user, created = get_user_model().objects.get_or_create(
+        username="bench-member", defaults={"email": "bench@example.invalid"}
+    )
+    if created:
+        profile = Profile.objects.create(user=user, name="Bench Lid")
+        Affiliation.objects.create(
+            profile=profile, school=School.objects.get(brin="12AB")
+        )
+    return user
+
+
 def measure(repeat: int) -> list[tuple[str, str, float, float, int, int]]:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client = Client(HTTP_HOST="localhost")
+    clients = {"anonymous": Client(HTTP_HOST="localhost")}
+    clients["member"] = Client(HTTP_HOST="localhost")
+    clients["member"].force_login(_member())
     rows = []
-    for name, url in URLS:
+    for name, url, *who in URLS:
+        client = clients[who[0] if who else "anonymous"]
         response = client.get(url)
         if response.status_code != 200:
             raise SystemExit(f"{url} answered {response.status_code}")
@@ -96,19 +131,24 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
+    from bench.network_seed import SCALES as PEOPLE
+    from bench.network_seed import seed_people
     from bench.seed import SCALES, seed
 
     call_command("migrate", verbosity=0)
     seed(args.scale, sys.stdout)
+    seed_people(args.scale, sys.stdout)
     sizes = SCALES[args.scale]
+    schools, people = PEOPLE[args.scale]
     print(
         f"\nScale {args.scale}: {sizes['news']} news items, {sizes['articles']} "
-        f"articles; database {connection.vendor}; {args.repeat} requests per URL\n"
+        f"articles, {schools} schools, {people} people; database {connection.vendor}; "
+        f"{args.repeat} requests per URL\n"
     )
-    print(f"{'page':<22} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'KiB':>6}  url")
+    print(f"{'page':<30} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'KiB':>6}  url")
     for name, url, p50, p95, queries, size in measure(args.repeat):
         kib = size / 1024
-        print(f"{name:<22} {p50:>8.1f} {p95:>8.1f} {queries:>8} {kib:>6.0f}  {url}")
+        print(f"{name:<30} {p50:>8.1f} {p95:>8.1f} {queries:>8} {kib:>6.0f}  {url}")
 
 
 if __name__ == "__main__":

@@ -6,3 +6,8 @@ class NetworkConfig(AppConfig):
     name = "network"
     verbose_name = _("Network")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import search_text
+
+        search_text.connect()

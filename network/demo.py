@@ -178,4 +178,48 @@ def seed_network(people_per_school: int = 4, seed: int = 2026) -> int:
                 profile=profile, school=school, is_coordinator=index == 0
             )
             created += 1
+    _demo_questions(rng)
     return created
+
+
+QUESTIONS = [
+    (
+        "Prikkelarme hoek",
+        "Hoe hebben jullie de prikkelarme hoek ingericht? Wat werkte niet?",
+    ),
+    (
+        "Picto's in de onderbouw",
+        "Met welke picto-set zijn jullie begonnen, en hoe houd je die bij?",
+    ),
+    (
+        "Stage bij een supermarkt",
+        "Hebben jullie ervaring met groepsstages in de detailhandel?",
+    ),
+]
+
+
+def _demo_questions(rng) -> None:
+    """A few questions between demo people, one of them answered."""
+    from .models import ContactRequest, ContactStatus
+
+    people = list(
+        Profile.objects.filter(open_for_questions=True).select_related("user")[:6]
+    )
+    for (subject, message), (asker, expert) in zip(
+        QUESTIONS, zip(people[::2], people[1::2], strict=False), strict=False
+    ):
+        ContactRequest.objects.create(
+            expert=expert,
+            sender=asker.user,
+            sender_name=asker.name,
+            subject=subject,
+            message=message,
+            status=ContactStatus.OPEN,
+        )
+    first = ContactRequest.objects.order_by("pk").first()
+    if first is not None:
+        first.status = ContactStatus.ANSWERED
+        first.answer = (
+            "Wij werken met een vaste hoek met een scherm en een koptelefoon."
+        )
+        first.save()

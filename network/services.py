@@ -21,9 +21,17 @@ def merge_topics(source: Topic, target: Topic) -> int:
         raise NetworkError("same-topic", _("Choose two different topics."))
     already = TaggedTopic.objects.filter(tag=target).values("content_object_id")
     TaggedTopic.objects.filter(tag=source, content_object_id__in=already).delete()
+    affected = list(
+        TaggedTopic.objects.filter(tag=source).values_list(
+            "content_object_id", flat=True
+        )
+    )
     moved = TaggedTopic.objects.filter(tag=source).update(tag=target)
     if source.description and not target.description:
         target.description = source.description
         target.save(update_fields=["description"])
     source.delete()
+    from .search_text import refresh_search_text
+
+    refresh_search_text(affected)
     return moved

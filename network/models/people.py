@@ -132,6 +132,9 @@ class Profile(models.Model):
     schools = models.ManyToManyField(
         "network.School", through="network.Affiliation", related_name="profiles"
     )
+    # Lower-cased name, role, bio, topics, support needs and schools, kept up to
+    # date by network.search_text; the directory's text search reads only this.
+    search_text = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

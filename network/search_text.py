@@ -1,0 +1,90 @@
+"""Keeps Profile.search_text current: one lower-cased text per profile with
+everything the directory's text search looks at, so a search reads one column
+instead of joining four tables for every word."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from .models import Affiliation, Profile, School, TaggedTopic, Topic
+
+BATCH = 500
+
+
+def refresh_search_text(profile_ids=None) -> None:
+    """Rebuild the text for these profiles (all when None), in batches."""
+    profiles = Profile.objects.order_by("pk")
+    if profile_ids is not None:
+        profiles = profiles.filter(pk__in=list(profile_ids))
+    ids = list(profiles.values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH):
+        batch = (
+            Profile.objects.filter(pk__in=ids[start : start + BATCH])
+            .prefetch_related("support_needs", "topics", "affiliations__school")
+            .only("pk", "name", "job_title", "bio")
+        )
+        changed = []
+        for profile in batch:
+            parts = [profile.name, profile.job_title, profile.bio]
+            parts += [need.name for need in profile.support_needs.all()]
+            parts += [topic.name for topic in profile.topics.all()]
+            for affiliation in profile.affiliations.all():
+                parts += [affiliation.school.name, affiliation.school.city]
+            profile.search_text = " ".join(p for p in parts if p).lower()
+            changed.append(profile)
+        Profile.objects.bulk_update(changed, ["search_text"])
+
+
+def _profile_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or (update_fields is not None and set(update_fields) <= {"search_text"}):
+        return
+    refresh_search_text([instance.pk])
+
+
+def _related_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    if isinstance(instance, Affiliation):
+        refresh_search_text([instance.profile_id])
+    elif isinstance(instance, TaggedTopic):
+        refresh_search_text([instance.content_object_id])
+    elif isinstance(instance, School):
+        refresh_search_text(instance.affiliations.values_list("profile_id", flat=True))
+    elif isinstance(instance, Topic):
+        refresh_search_text(
+            instance.tagged_items.values_list("content_object_id", flat=True)
+        )
+
+
+def _needs_changed(sender, instance, action, pk_set=None, reverse=False, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if reverse:  # a support need gained or lost profiles
+        refresh_search_text(pk_set or [])
+    else:
+        refresh_search_text([instance.pk])
+
+
+def connect() -> None:
+    post_save.connect(
+        _profile_saved, sender=Profile, dispatch_uid="network-text-profile"
+    )
+    for model in (Affiliation, TaggedTopic, School, Topic):
+        post_save.connect(
+            _related_changed,
+            sender=model,
+            dispatch_uid=f"network-text-{model.__name__}",
+        )
+    for model in (Affiliation, TaggedTopic):
+        post_delete.connect(
+            _related_changed,
+            sender=model,
+            dispatch_uid=f"network-text-del-{model.__name__}",
+        )
+    m2m_changed.connect(
+        _needs_changed,
+        sender=Profile.support_needs.through,
+        dispatch_uid="network-text-needs",
+    )
+    # taggit adds and removes tags in bulk and reports it as an m2m change.
+    m2m_changed.connect(
+        _needs_changed, sender=TaggedTopic, dispatch_uid="network-text-topics"
+    )
