@@ -7,9 +7,12 @@ counted from the through tables joined to the profile, not over IN (subquery).
 Text search reads Profile.search_text, which network.search_text keeps current.
 """
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 from django import forms
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -113,15 +116,44 @@ class DirectoryResult:
     filters: dict = field(default_factory=dict)
 
 
+GENERATION_KEY = "network:directory:generation"
+FACET_CACHE_SECONDS = 600
+
+
+def bump_generation() -> None:
+    """Called on every change that can alter a directory result or count; cached
+    facet counts of earlier generations are never read again."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
 def search_directory(user, filters: dict) -> DirectoryResult:
     """Profiles `user` may see that match `filters`, with facet counts."""
     on_profile = _conditions(filters, user)
     profiles = Profile.objects.filter(*on_profile.values()).order_by(
         *SORTS[filters.get("sorteer", "name")]
     )
+    # Counting facets reads every visible profile, so counts are cached per
+    # generation, audience and filter set; the list itself is always fresh.
+    wanted = sorted((k, str(v)) for k, v in filters.items() if k != "sorteer")
+    key = "network:directory:facets:{}:{}:{}".format(
+        cache.get_or_set(GENERATION_KEY, 1, None),
+        "-".join(profile_visibilities_for(user)),
+        hashlib.sha256(json.dumps(wanted).encode()).hexdigest()[:32],
+    )
+    facets = cache.get(key)
+    if facets is None:
+        facets = _facets(filters, user, on_profile)
+        cache.set(key, facets, FACET_CACHE_SECONDS)
+    return DirectoryResult(profiles=profiles, facets=facets, filters=filters)
+
+
+def _facets(filters: dict, user, on_profile) -> dict[str, list[FacetValue]]:
     via_profile = _conditions(filters, user, "profile__")
     via_tagged = _conditions(filters, user, "content_object__")
-    facets = {
+    return {
         "behoefte": _support_need_facet(_except(via_profile, "behoefte"), filters),
         "onderwerp": _topic_facet(_except(via_tagged, "onderwerp"), filters),
         "cluster": _cluster_facet(_except(via_profile, "cluster"), filters),
@@ -129,7 +161,6 @@ def search_directory(user, filters: dict) -> DirectoryResult:
         "provincie": _province_facet(_except(via_profile, "provincie"), filters),
         "beschikbaar": _availability_facet(_except(on_profile, "beschikbaar"), filters),
     }
-    return DirectoryResult(profiles=profiles, facets=facets, filters=filters)
 
 
 def _support_need_facet(conditions, filters) -> list[FacetValue]:

@@ -1,9 +1,13 @@
-"""Keeps Profile.search_text current: one lower-cased text per profile with
-everything the directory's text search looks at, so a search reads one column
-instead of joining four tables for every word."""
+"""Keeps Profile.search_text and the directory's cache generation current.
 
+The search text is one lower-cased text per profile with everything the
+directory's text search looks at, so a search reads one column instead of
+joining four tables for every word."""
+
+from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from .directory import bump_generation
 from .models import Affiliation, Profile, School, TaggedTopic, Topic
 
 BATCH = 500
@@ -31,6 +35,7 @@ def refresh_search_text(profile_ids=None) -> None:
             profile.search_text = " ".join(p for p in parts if p).lower()
             changed.append(profile)
         Profile.objects.bulk_update(changed, ["search_text"])
+    bump_generation()
 
 
 def _profile_saved(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -63,7 +68,32 @@ def _needs_changed(sender, instance, action, pk_set=None, reverse=False, **kwarg
         refresh_search_text([instance.pk])
 
 
+def _anything_changed(sender, **kwargs):
+    if kwargs.get("update_fields") and set(kwargs["update_fields"]) <= {"last_login"}:
+        return
+    bump_generation()
+
+
+def _clusters_changed(sender, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        bump_generation()
+
+
 def connect() -> None:
+    # Changes that alter directory results but not the search text.
+    post_delete.connect(
+        _anything_changed, sender=Profile, dispatch_uid="network-dir-del"
+    )
+    post_save.connect(
+        _anything_changed,
+        sender=settings.AUTH_USER_MODEL,
+        dispatch_uid="network-dir-user",
+    )
+    m2m_changed.connect(
+        _clusters_changed,
+        sender=Profile.clusters.through,
+        dispatch_uid="network-dir-clusters",
+    )
     post_save.connect(
         _profile_saved, sender=Profile, dispatch_uid="network-text-profile"
     )

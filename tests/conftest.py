@@ -46,6 +46,14 @@ def pytest_report_header(config):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache; the database is rolled back too."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_in_a_temporary_folder(settings, tmp_path):
     """Uploaded files made by tests never land in the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -183,3 +183,20 @@ def test_bio_markdown_is_rendered_and_cleaned(client, make_person, school_a):
     assert "<strong>Sterk</strong>" in html
     assert "<script>alert(1)</script>" not in html
     assert "javascript:" not in html
+
+
+def test_cached_counts_follow_every_change(client, experts, member, make_person, school_b):
+    """Facet counts are cached, but a new profile, a changed visibility or a new
+    support need shows at once."""
+    client.force_login(member)
+    count = '<option value="communicatie">Communicatie ({})</option>'
+    assert count.format(2) in client.get("/deskundigen/").text
+    make_person("Nieuwe Collega", school=school_b, needs=["communicatie"])
+    assert count.format(3) in client.get("/deskundigen/").text
+    experts["anna"].visibility = Visibility.HIDDEN
+    experts["anna"].save()
+    assert count.format(2) in client.get("/deskundigen/").text
+    experts["bram"].support_needs.add(
+        *experts["anna"].support_needs.filter(slug="communicatie")
+    )
+    assert count.format(3) in client.get("/deskundigen/").text
