@@ -44,6 +44,12 @@ URLS = [
         "/deskundigen/?soort=vso&beschikbaar=questions&page=20",
         "member",
     ),
+    (
+        "directory, text + 2, cold",
+        "/deskundigen/?q=communicatie&behoefte=gedragsregulatie&cluster=4",
+        "member",
+        "cold",
+    ),
     ("directory, visitor", "/deskundigen/?behoefte=communicatie", "anonymous"),
     ("profile", "/deskundigen/schaal-100/", "member"),
     ("school", "/scholen/12AB/", "member"),
