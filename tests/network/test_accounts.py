@@ -146,7 +146,10 @@ def test_admin_requires_two_factor_when_the_setting_says_so(admin_client):
     assert response["Location"].endswith("/account/2fa/totp/activate/")
 
 
-def test_data_export_contains_my_data(client, make_person, school_a):
+def test_data_export_contains_my_data_and_nobody_elses(client, make_person, school_a):
+    colleague = make_person(
+        "Collega Anders", school=school_a, topics=["geheim-onderwerp"]
+    )
     person = make_person(
         "Anna Export",
         school=school_a,
@@ -165,6 +168,9 @@ def test_data_export_contains_my_data(client, make_person, school_a):
     assert data["profile"]["support_needs"] == ["Communicatie"]
     assert data["profile"]["topics"] == ["OC"]
     assert data["profile"]["schools"][0]["brin"] == "12AB"
+    assert colleague.user.email not in response.content.decode()
+    assert "Collega Anders" not in response.content.decode()
+    assert "geheim-onderwerp" not in response.content.decode()
     assert (
         client.get("/account/mijn-gegevens/").status_code
         == HTTPStatus.METHOD_NOT_ALLOWED

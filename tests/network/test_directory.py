@@ -185,7 +185,9 @@ def test_bio_markdown_is_rendered_and_cleaned(client, make_person, school_a):
     assert "javascript:" not in html
 
 
-def test_cached_counts_follow_every_change(client, experts, member, make_person, school_b):
+def test_cached_counts_follow_every_change(
+    client, experts, member, make_person, school_b
+):
     """Facet counts are cached, but a new profile, a changed visibility or a new
     support need shows at once."""
     client.force_login(member)

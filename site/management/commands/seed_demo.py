@@ -3,6 +3,7 @@ admin login. Safe to run again: what exists is left as it is."""
 
 from urllib.parse import urlsplit
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -31,6 +32,7 @@ from network.demo import seed_network
 from network.models import Cluster
 
 ADMIN_USERNAME = "admin"
+ADMIN_EMAIL = "admin@example.org"
 DEMO_ADMIN_PASSWORD = "lecso-demo"
 NEWS_WORKFLOW_NAME = "Nieuwsredactie"
 
@@ -206,8 +208,12 @@ class Command(BaseCommand):
         User = get_user_model()
         if User.objects.filter(username=ADMIN_USERNAME).exists():
             return False
-        User.objects.create_superuser(
-            ADMIN_USERNAME, "admin@example.org", DEMO_ADMIN_PASSWORD
+        admin = User.objects.create_superuser(
+            ADMIN_USERNAME, ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, first_name="Beheerder"
+        )
+        # Sign-in is by verified e-mail address; the demo's is verified already.
+        EmailAddress.objects.create(
+            user=admin, email=ADMIN_EMAIL, verified=True, primary=True
         )
         return True
 
@@ -218,10 +224,10 @@ class Command(BaseCommand):
         self.stdout.write(f"  Admin:  {base}/admin/")
         if created_admin:
             self.stdout.write(
-                f"  Login:  {ADMIN_USERNAME} / {DEMO_ADMIN_PASSWORD}  (demo only)"
+                f"  Login:  {ADMIN_EMAIL} / {DEMO_ADMIN_PASSWORD}  (demo only)"
             )
         else:
             self.stdout.write(
-                f"  Login:  {ADMIN_USERNAME} (exists; demo password was "
+                f"  Login:  {ADMIN_EMAIL} (exists; demo password was "
                 f"{DEMO_ADMIN_PASSWORD} unless you changed it)"
             )
