@@ -177,3 +177,23 @@ def test_a_question_appears_live_in_the_experts_header(
     expect(page.locator("#notification-announcer")).to_have_text(
         "U heeft 1 ongelezen meldingen"
     )
+
+
+def test_filters_update_results_in_place_and_keep_focus(page, directory_data):
+    """With JavaScript, choosing a filter refreshes the list and counts without a
+    page load; focus stays on the control and the address stays shareable."""
+    page.goto("/deskundigen/")
+    status = page.locator("#directory-status")
+    before = status.inner_text()
+    page.evaluate("window.__sameDocument = true")
+
+    need = page.get_by_label("Ondersteuningsbehoefte", exact=True)
+    need.focus()
+    page.keyboard.press("ArrowDown")  # Communicatie
+    expect(page).to_have_url(re.compile(r"behoefte=communicatie"))
+    expect(status).not_to_have_text(before)
+    expect(page.get_by_role("link", name="Anna Openbaar")).to_be_visible()
+    expect(need).to_be_focused()
+    assert page.evaluate("window.__sameDocument") is True, "no page load happened"
+    selected = need.locator("option:checked")
+    expect(selected).to_have_text(re.compile(r"^Communicatie \(\d+\)$"))
