@@ -231,3 +231,37 @@ def test_profile_form_keeps_input_and_shows_errors_at_the_field(
     person.refresh_from_db()
     assert person.name == "Eva de Wit" and person.visibility == Visibility.PUBLIC
     assert sorted(person.topics.names()) == ["NGT", "OC"]
+
+
+def test_photo_upload_is_checked_and_stored_as_a_wagtail_image(
+    client, make_person, school_a
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.images.tests.utils import get_test_image_file
+
+    person = make_person("Foto Persoon", school=school_a)
+    client.force_login(person.user)
+    not_an_image = SimpleUploadedFile("cv.png", b"dit is geen afbeelding", "image/png")
+    refused = client.post(
+        "/account/profiel/",
+        {"name": "Foto Persoon", "visibility": "members", "photo_upload": not_an_image},
+    )
+    assert refused.status_code == HTTPStatus.OK
+    assert 'aria-invalid="true"' in refused.text
+    person.refresh_from_db()
+    assert person.photo is None
+
+    png = get_test_image_file(filename="portret.png").file.getvalue()
+    image = SimpleUploadedFile("portret.png", png, "image/png")
+    client.post(
+        "/account/profiel/",
+        {"name": "Foto Persoon", "visibility": "members", "photo_upload": image},
+    )
+    person.refresh_from_db()
+    assert person.photo is not None and person.photo.title == "Foto Persoon"
+    client.post(
+        "/account/profiel/",
+        {"name": "Foto Persoon", "visibility": "members", "remove_photo": "on"},
+    )
+    person.refresh_from_db()
+    assert person.photo is None
