@@ -10,6 +10,7 @@ import random
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from network.demo import FIRST, LAST, ROLES
 from network.models import (
     Affiliation,
     Board,
@@ -25,52 +26,6 @@ from network.search_text import refresh_search_text
 
 SCALES = {"realistic": (300, 30_000), "10x": (3_000, 300_000)}
 BATCH = 2_000
-FIRST = [
-    "Anna",
-    "Bram",
-    "Cato",
-    "Daan",
-    "Eva",
-    "Fleur",
-    "Gijs",
-    "Hanna",
-    "Ilse",
-    "Joost",
-    "Karin",
-    "Lars",
-    "Maud",
-    "Noor",
-    "Olaf",
-    "Pien",
-    "Ruben",
-    "Sanne",
-]
-LAST = [
-    "de Vries",
-    "Jansen",
-    "Bakker",
-    "Visser",
-    "Smit",
-    "Meijer",
-    "de Boer",
-    "Mulder",
-    "de Groot",
-    "Bos",
-    "Vos",
-    "Peters",
-    "Hendriks",
-    "van Dijk",
-]
-ROLES = [
-    "Leerkracht",
-    "Intern begeleider",
-    "Gedragsspecialist",
-    "Logopedist",
-    "Fysiotherapeut",
-    "Orthopedagoog",
-    "Ambulant begeleider",
-    "Jobcoach",
-]
 TOPICS = [
     "ondersteunde communicatie",
     "de-escalatie",
