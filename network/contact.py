@@ -102,7 +102,7 @@ def confirm_contact_request(token: str) -> ContactRequest:
         .filter(confirmation_token=token, status=ContactStatus.UNCONFIRMED)
         .first()
     )
-    if request is None:
+    if request is None or request.expert is None:
         raise NetworkError(
             "bad-token",
             _("This link is not valid any more; the question may be sent already."),
@@ -134,7 +134,7 @@ def reply(
     """The expert answers or declines, once. The sender hears by e-mail and, if
     they have an account, in their inbox."""
     request = ContactRequest.objects.select_for_update().get(pk=request.pk)
-    if request.expert.user_id != expert_user.pk:
+    if request.expert is None or request.expert.user_id != expert_user.pk:
         raise NetworkError(
             "not-allowed", _("Only the expert can answer this question.")
         )

@@ -102,7 +102,9 @@ def contact_request_detail(request, pk):
         Q(expert__user=request.user) | Q(sender=request.user),
         pk=pk,
     )
-    is_expert = question.expert.user_id == request.user.pk
+    is_expert = (
+        question.expert is not None and question.expert.user_id == request.user.pk
+    )
     form = ReplyForm(request.POST or None) if is_expert else None
     if form is not None and request.method == "POST" and form.is_valid():
         try:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 # Sent after an account is anonymised. Arguments: user (the anonymised user).
 account_deleted = Signal()
@@ -90,7 +91,44 @@ def _export_invitations(user) -> list:
     ]
 
 
+def _export_questions(user) -> dict:
+    from .models import ContactRequest
+
+    def row(question, role):
+        return {
+            "role": role,
+            "subject": question.subject,
+            "message": question.message,
+            "from": question.sender_name,
+            "to": question.expert.name if question.expert else None,
+            "status": question.status,
+            "answer": question.answer,
+            "sent_at": question.created_at.isoformat(),
+        }
+
+    asked = ContactRequest.objects.filter(sender=user).select_related("expert")
+    received = ContactRequest.objects.filter(expert__user=user).select_related("expert")
+    return {
+        "asked": [row(q, "asked") for q in asked],
+        "received": [row(q, "received") for q in received],
+    }
+
+
+def _export_notifications(user) -> list:
+    return [
+        {
+            "title": n.title,
+            "body": n.body,
+            "created_at": n.created_at.isoformat(),
+            "read": n.read_at is not None,
+        }
+        for n in user.notifications.all()
+    ]
+
+
 register_exporter("profile", _export_profile)
+register_exporter("questions", _export_questions)
+register_exporter("notifications", _export_notifications)
 register_exporter("invitations_sent", _export_invitations)
 
 
@@ -102,8 +140,13 @@ def delete_account(user) -> None:
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
 
-    from .models import Profile
+    from .models import ContactRequest, Notification, Profile
 
+    # Questions stay with the other side, without this person's name or address.
+    ContactRequest.objects.filter(sender=user).update(
+        sender=None, sender_name=_("Deleted account"), sender_email=""
+    )
+    Notification.objects.filter(recipient=user).delete()
     Profile.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()

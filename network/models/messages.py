@@ -20,8 +20,12 @@ class ContactRequest(models.Model):
     """A question to an expert. A member asks as themselves; a visitor gives a
     name and an address, which they confirm before the expert sees anything."""
 
+    # The asker keeps their question when the expert deletes their account.
     expert = models.ForeignKey(
-        "network.Profile", on_delete=models.CASCADE, related_name="contact_requests"
+        "network.Profile",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="contact_requests",
     )
     sender = models.ForeignKey(
         settings.AUTH_USER_MODEL,

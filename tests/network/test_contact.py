@@ -156,3 +156,29 @@ def test_experts_not_taking_questions_say_so(client, make_person, school_a):
     busy = make_person("Druk Bezet", school=school_a, visibility=Visibility.PUBLIC)
     response = client.get(f"/deskundigen/{busy.slug}/vraag/")
     assert "neemt op dit moment geen vragen aan" in response.text
+
+
+def test_questions_outlive_either_side_deleting_their_account(expert, member):
+    from network.privacy import delete_account
+
+    asked = ask_expert(expert, user=member.user, **QUESTION)
+    delete_account(expert.user)
+    asked.refresh_from_db()
+    assert asked.expert is None, "the asker keeps their question"
+    assert asked.message == QUESTION["message"]
+
+    delete_account(member.user)
+    asked.refresh_from_db()
+    assert asked.sender is None and asked.sender_name != "Bram Vrager"
+    assert not Notification.objects.filter(recipient=member.user).exists()
+
+
+def test_export_lists_my_questions_and_notifications(client, expert, member):
+    import json
+
+    ask_expert(expert, user=member.user, **QUESTION)
+    client.force_login(expert.user)
+    data = json.loads(client.post("/account/mijn-gegevens/").content)
+    assert data["questions"]["received"][0]["subject"] == QUESTION["subject"]
+    assert data["questions"]["asked"] == []
+    assert data["notifications"][0]["title"].startswith("Vraag van Bram Vrager")
