@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "daphne",
     "lecso_site",
     "network",
+    "events",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -20,6 +20,7 @@ class HomePage(Page):
     subpage_types = [
         "lecso_site.NewsIndexPage",
         "lecso_site.KnowledgeIndexPage",
+        "events.EventIndexPage",
         "lecso_site.StandardPage",
     ]
     max_count = 1

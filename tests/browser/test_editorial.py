@@ -28,12 +28,37 @@ PAGE_TYPES = {
     "standard page": ("/over-ons/", 200, "Over ons"),
     "English home": ("/en/", 200, "Samen sterk"),
     "not found": ("/bestaat-niet/", 404, "Pagina niet gevonden"),
+    "agenda": ("/agenda/", 200, "Agenda"),
+    "event": ("/agenda/regiobijeenkomst-cluster-4/", 200, "Regiobijeenkomst cluster 4"),
 }
+
+
+@pytest.fixture
+def agenda(home):
+    import datetime
+
+    from django.utils import timezone
+
+    from events.models import EventIndexPage, EventPage
+
+    index = EventIndexPage(title="Agenda", slug="agenda")
+    home.add_child(instance=index)
+    start = timezone.now() + datetime.timedelta(days=10)
+    index.add_child(
+        instance=EventPage(
+            title="Regiobijeenkomst cluster 4",
+            slug="regiobijeenkomst-cluster-4",
+            start=start,
+            end=start + datetime.timedelta(hours=2),
+            capacity=30,
+        )
+    )
+    return index
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
 def test_page_type_has_no_serious_accessibility_violations(
-    page, editorial_site, serious_violations, name
+    page, editorial_site, agenda, serious_violations, name
 ):
     path, status, heading = PAGE_TYPES[name]
     response = page.goto(path)

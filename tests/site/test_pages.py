@@ -10,6 +10,7 @@ from wagtail.models import Page, Workflow, WorkflowState
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from events.models import EventIndexPage
 from lecso_site.models import (
     HomePage,
     KnowledgeArticle,
@@ -24,7 +25,7 @@ class TestPageTreeRules(WagtailPageTestCase):
     def test_home_lives_at_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {NewsIndexPage, KnowledgeIndexPage, StandardPage}
+            HomePage, {NewsIndexPage, KnowledgeIndexPage, EventIndexPage, StandardPage}
         )
 
     def test_news_items_live_under_the_news_index(self):
