@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from network.demo import FIRST, LAST, ROLES
+from network.demo import TOPICS as DEMO_TOPICS
 from network.models import (
     Affiliation,
     Board,
@@ -26,21 +27,9 @@ from network.search_text import refresh_search_text
 
 SCALES = {"realistic": (300, 30_000), "10x": (3_000, 300_000)}
 BATCH = 2_000
+# The demo's topics and a few more, so facets at scale have a long tail.
 TOPICS = [
-    "ondersteunde communicatie",
-    "de-escalatie",
-    "picto's",
-    "NGT",
-    "braille",
-    "prikkelarme klas",
-    "stage",
-    "thuiszitters",
-    "EMB",
-    "ouderbetrokkenheid",
-    "executieve functies",
-    "rekenen",
-    "zelfregulatie",
-    "overgang SO-VSO",
+    *DEMO_TOPICS,
     "autisme",
     "hechting",
     "trauma",

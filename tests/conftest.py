@@ -89,8 +89,13 @@ def body(*paragraphs: str):
 
 
 def publish(parent: Page, page: Page) -> Page:
+    """Add `page` under `parent` with a revision; publish it unless it is a
+    draft (live=False)."""
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    revision = page.save_revision()
+    if page.live:
+        revision.publish()
+    page.refresh_from_db()
     return page
 
 
@@ -161,12 +166,7 @@ def make_news(news_index):
             **fields,
         )
         page.tags.set(list(tags))
-        news_index.add_child(instance=page)
-        revision = page.save_revision()
-        if live:
-            revision.publish()
-        page.refresh_from_db()
-        return page
+        return publish(news_index, page)
 
     return make
 
@@ -183,12 +183,7 @@ def make_article(knowledge_index):
         )
         page.clusters.set(Cluster.objects.filter(number__in=clusters))
         page.tags.set(list(tags))
-        knowledge_index.add_child(instance=page)
-        revision = page.save_revision()
-        if live:
-            revision.publish()
-        page.refresh_from_db()
-        return page
+        return publish(knowledge_index, page)
 
     return make
 

@@ -10,24 +10,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from lecso_site.blocks import BodyBlock
+
+# An article is for SO, VSO or both, exactly as a school or a person is.
 from network.models import Cluster
+from network.models import SchoolType as Audience
 from network.pagination import paginate
 
 RELATED_ARTICLES_SHOWN = 3
-
-
-class Audience(models.TextChoices):
-    SO = "so", _("SO (primary)")
-    VSO = "vso", _("VSO (secondary)")
-    BOTH = "so-vso", _("SO and VSO")
-
-    @classmethod
-    def matching(cls, wanted: str) -> list[str]:
-        """The stored values an article may have to be of use to `wanted`:
-        an article for both SO and VSO serves either."""
-        if wanted in (cls.SO, cls.VSO):
-            return [wanted, cls.BOTH]
-        return [cls.BOTH]
 
 
 class KnowledgeArticleTag(TaggedItemBase):
