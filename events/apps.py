@@ -6,3 +6,6 @@ class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import privacy  # noqa: F401  (registers the exporter and receiver)

@@ -4,21 +4,39 @@ Every change that can move a seat runs in one transaction that first locks the
 event: a row lock (SELECT ... FOR UPDATE) on PostgreSQL; on SQLite the
 IMMEDIATE transaction mode takes the database's write lock when the transaction
 begins. So registrations and cancellations for one event happen one at a time,
-in arrival order, however many people press the button at once.
+in arrival order, however many people press the button at once. Workshop
+sessions belong to their event, so the same lock guards their seats.
+
+People hear about every change that touches them: the messages are queued
+after the transaction commits (see messaging.py), never for a change that was
+rolled back.
 """
 
+from collections.abc import Iterable
+
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import ACTIVE, EventPage, Registration, Status
+from .messaging import announce
+from .models import (
+    ACTIVE,
+    EventPage,
+    EventSession,
+    Registration,
+    SessionChoice,
+    Status,
+)
+from .models.registrations import SEATED
 
 
 class RegistrationError(Exception):
-    def __init__(self, code: str, message):
+    def __init__(self, code: str, message, field: str | None = None):
         super().__init__(str(message))
         self.code = code
+        self.message = message
+        self.field = field
 
 
 def _locked(event: EventPage) -> EventPage:
@@ -28,63 +46,210 @@ def _locked(event: EventPage) -> EventPage:
 def seats_left(event: EventPage) -> int | None:
     if event.capacity is None:
         return None
-    taken = event.registrations.filter(
-        status__in=[Status.CONFIRMED, Status.ATTENDED]
-    ).count()
+    taken = event.registrations.filter(status__in=SEATED).count()
     return max(event.capacity - taken, 0)
 
 
+def session_seats_left(event: EventPage) -> dict[int, int | None]:
+    """Free seats per session id (None: no limit), in one query."""
+    sessions = event.sessions.annotate(
+        taken=Count("choices", filter=Q(choices__registration__status__in=SEATED))
+    )
+    return {
+        s.pk: None if s.capacity is None else max(s.capacity - s.taken, 0)
+        for s in sessions
+    }
+
+
+def _check_sessions(event: EventPage, sessions: list[EventSession]) -> None:
+    rounds = [s.round for s in sessions]
+    if any(s.event_id != event.pk for s in sessions) or len(rounds) != len(set(rounds)):
+        raise RegistrationError(
+            "sessions", _("Choose one session in each round."), field="sessions"
+        )
+
+
+def _full_sessions(event: EventPage, sessions: list[EventSession]) -> list:
+    free = session_seats_left(event)
+    return [s for s in sessions if free.get(s.pk) == 0]
+
+
 @transaction.atomic
-def register(event: EventPage, *, name: str, email: str, user=None) -> Registration:
+def register(
+    event: EventPage,
+    *,
+    name: str,
+    email: str,
+    user=None,
+    answers: dict | None = None,
+    sessions: Iterable[EventSession] = (),
+    language: str = "nl",
+    added_by=None,
+) -> Registration:
     """Confirm a seat, or a place on the waiting list when the event is full.
 
-    Raises RegistrationError: "not-open", "closed", "duplicate" or "full"."""
+    An organiser adding someone by hand (added_by) is not held to the
+    registration window, but is held to the seats.
+
+    Raises RegistrationError: "not-open", "closed", "duplicate", "full",
+    "sessions" or "session-full"."""
     event = _locked(event)
-    now = timezone.now()
-    if event.registration_opens and now < event.registration_opens:
-        raise RegistrationError("not-open", _("Registration has not opened yet."))
-    if (
-        event.registration_closes and now > event.registration_closes
-    ) or now > event.end:
-        raise RegistrationError("closed", _("Registration for this event has closed."))
+    if added_by is None:
+        state = event.registration_state()
+        if state == "not-open":
+            raise RegistrationError("not-open", _("Registration has not opened yet."))
+        if state == "closed":
+            raise RegistrationError(
+                "closed", _("Registration for this event has closed.")
+            )
     email = email.strip()
     if event.registrations.filter(email__iexact=email, status__in=ACTIVE).exists():
         raise RegistrationError(
-            "duplicate", _("You are registered for this event already.")
+            "duplicate", _("This address is registered for this event already.")
         )
+    sessions = list(sessions)
+    _check_sessions(event, sessions)
     left = seats_left(event)
     if left is None or left > 0:
         status = Status.CONFIRMED
+        full = _full_sessions(event, sessions)
+        if full:
+            raise RegistrationError(
+                "session-full",
+                _("%(session)s is full. Please choose another session.")
+                % {"session": full[0].title},
+                field="sessions",
+            )
     elif event.waiting_list:
         status = Status.WAITING
     else:
         raise RegistrationError("full", _("This event is full."))
     last = event.registrations.aggregate(last=Max("sequence"))["last"] or 0
-    return Registration.objects.create(
-        event=event, user=user, name=name, email=email, status=status, sequence=last + 1
+    registration = Registration.objects.create(
+        event=event,
+        user=user,
+        name=name.strip(),
+        email=email,
+        status=status,
+        answers=answers or {},
+        language=language,
+        added_by=added_by,
+        sequence=last + 1,
     )
+    SessionChoice.objects.bulk_create(
+        SessionChoice(registration=registration, session=s) for s in sessions
+    )
+    announce(registration, "confirmed" if status == Status.CONFIRMED else "waiting")
+    return registration
 
 
 @transaction.atomic
-def cancel(registration: Registration) -> list[Registration]:
+def cancel(
+    registration: Registration, *, by=None, quiet: bool = False
+) -> list[Registration]:
     """Cancel, and promote from the waiting list, in order, into freed seats.
-    Returns the promoted registrations (their people are to be told)."""
+    Returns the promoted registrations; they are told. `quiet` sends the
+    person who cancelled nothing (their account is being deleted)."""
     event = _locked(registration.event)
     registration = Registration.objects.get(pk=registration.pk)
     if registration.status == Status.CANCELLED:
         return []
     registration.status = Status.CANCELLED
     registration.save(update_fields=["status", "updated_at"])
+    if not quiet:
+        announce(registration, "cancelled", by=by)
+    if event.has_ended:
+        return []
     return _promote(event)
 
 
 def _promote(event: EventPage) -> list[Registration]:
+    """Fill free seats from the waiting list in arrival order. Someone whose
+    chosen workshop is full keeps their place in line and the next person whose
+    choices fit moves up, so a seat never stays empty for a full workshop."""
     free = seats_left(event)
-    if free is None:
-        waiting = list(event.registrations.filter(status=Status.WAITING))
-    else:
-        waiting = list(event.registrations.filter(status=Status.WAITING)[:free])
-    for promoted in waiting:
-        promoted.status = Status.CONFIRMED
-        promoted.save(update_fields=["status", "updated_at"])
-    return waiting
+    session_free = session_seats_left(event)
+    promoted = []
+    waiting = event.registrations.filter(status=Status.WAITING).prefetch_related(
+        "session_choices"
+    )
+    for candidate in waiting:
+        if free is not None and free <= 0:
+            break
+        chosen = [c.session_id for c in candidate.session_choices.all()]
+        if any(session_free.get(pk) == 0 for pk in chosen):
+            continue
+        for pk in chosen:
+            if session_free.get(pk) is not None:
+                session_free[pk] -= 1
+        candidate.status = Status.CONFIRMED
+        candidate.save(update_fields=["status", "updated_at"])
+        announce(candidate, "promoted")
+        promoted.append(candidate)
+        if free is not None:
+            free -= 1
+    return promoted
+
+
+@transaction.atomic
+def move(registration: Registration, to: str, *, by) -> Registration:
+    """An organiser moves someone between the waiting list and confirmed, or
+    checks them in. Confirming still needs a free seat: an organiser who wants
+    more people in raises the capacity first."""
+    event = _locked(registration.event)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if to == registration.status:
+        return registration
+    if to == Status.CANCELLED:
+        cancel(registration, by=by)
+        registration.refresh_from_db()
+        return registration
+    if to == Status.CONFIRMED and registration.status in (
+        Status.WAITING,
+        Status.CANCELLED,
+    ):
+        if seats_left(event) == 0:
+            raise RegistrationError(
+                "full",
+                _("There is no free seat. Raise the number of seats first."),
+            )
+        if (
+            registration.status == Status.CANCELLED
+            and event.registrations.filter(
+                email__iexact=registration.email, status__in=ACTIVE
+            ).exists()
+        ):
+            raise RegistrationError(
+                "duplicate", _("This address is registered for this event already.")
+            )
+        chosen = list(registration.sessions.all())
+        full = _full_sessions(event, chosen)
+        if full:
+            raise RegistrationError(
+                "session-full",
+                _("%(session)s is full. Please choose another session.")
+                % {"session": full[0].title},
+            )
+    if to == Status.WAITING and registration.status == Status.CANCELLED:
+        if event.registrations.filter(
+            email__iexact=registration.email, status__in=ACTIVE
+        ).exists():
+            raise RegistrationError(
+                "duplicate", _("This address is registered for this event already.")
+            )
+    previous = registration.status
+    registration.status = to
+    registration.attended_at = timezone.now() if to == Status.ATTENDED else None
+    registration.save(update_fields=["status", "attended_at", "updated_at"])
+    if {previous, to} != {Status.CONFIRMED, Status.ATTENDED}:
+        announce(registration, "moved", by=by)
+    return registration
+
+
+def check_in(registration: Registration, *, by, present: bool = True) -> Registration:
+    """Mark someone present at the door, or undo it."""
+    if present and registration.status not in (Status.CONFIRMED, Status.ATTENDED):
+        raise RegistrationError(
+            "not-confirmed", _("Only people with a confirmed seat can be checked in.")
+        )
+    return move(registration, Status.ATTENDED if present else Status.CONFIRMED, by=by)

@@ -9,29 +9,8 @@ import pytest
 from django.db import connection, connections
 from django.utils import timezone
 
-from events.models import EventIndexPage, EventPage, Registration, Status
+from events.models import Registration, Status
 from events.services import RegistrationError, cancel, register
-
-
-@pytest.fixture
-def make_event(home):
-    agenda = EventIndexPage(title="Agenda", slug="agenda")
-    home.add_child(instance=agenda)
-
-    def make(capacity=3, waiting_list=True, **fields):
-        start = timezone.now() + datetime.timedelta(days=14)
-        event = EventPage(
-            title=f"Regiobijeenkomst {EventPage.objects.count() + 1}",
-            start=start,
-            end=start + datetime.timedelta(hours=3),
-            capacity=capacity,
-            waiting_list=waiting_list,
-            **fields,
-        )
-        agenda.add_child(instance=event)
-        return event
-
-    return make
 
 
 def statuses(event):
@@ -148,14 +127,3 @@ def test_many_people_at_once_never_overbook(make_event):
         )
     assert sorted(p.pk for group in promoted for p in group) == sorted(first_waiting)
     assert Registration.objects.filter(event=event, status="confirmed").count() == seats
-
-
-@pytest.mark.django_db
-def test_agenda_and_event_pages_show_dates_and_seats_left(client, make_event):
-    event = make_event(capacity=2)
-    register(event, name="Anna", email="anna@school.nl")
-    agenda = client.get("/agenda/")
-    assert agenda.status_code == 200 and event.title in agenda.text
-    page = client.get(event.url)
-    assert page.status_code == 200
-    assert "<dt>Plaatsen vrij</dt><dd>1</dd>" in page.text

@@ -1,0 +1,77 @@
+"""Wagtail admin screens for events: registrations per event at a glance, and
+the purge of attendee data of meetings that ended long ago."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from .models import EventPage, Status
+from .models.registrations import SEATED
+from .permissions import can_manage
+from .purge import purge, purge_after_months, purgeable
+
+
+class PurgeForm(forms.Form):
+    months = forms.IntegerField(
+        label=gettext_lazy("Meetings that ended more than this many months ago"),
+        min_value=1,
+        max_value=120,
+    )
+
+
+def _with_counts(events):
+    return events.annotate(
+        seated=Count("registrations", filter=Q(registrations__status__in=SEATED)),
+        waiting=Count("registrations", filter=Q(registrations__status=Status.WAITING)),
+    )
+
+
+def overview(request):
+    now = timezone.now()
+    events = EventPage.objects.all().select_related("locale")
+    upcoming = [
+        e
+        for e in _with_counts(events.filter(end__gte=now).order_by("start"))
+        if can_manage(request.user, e)
+    ]
+    recent = [
+        e
+        for e in _with_counts(events.filter(end__lt=now).order_by("-start"))[:30]
+        if can_manage(request.user, e)
+    ]
+    months = purge_after_months()
+    return TemplateResponse(
+        request,
+        "events/admin/overview.html",
+        {
+            "upcoming": upcoming,
+            "recent": recent,
+            "purge_form": PurgeForm(initial={"months": months}),
+            "purgeable_count": purgeable(months).count(),
+            "months": months,
+            "may_purge": request.user.is_superuser,
+        },
+    )
+
+
+@require_POST
+def purge_view(request):
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    form = PurgeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a number of months between 1 and 120."))
+        return redirect("events_overview")
+    done = purge(form.cleaned_data["months"])
+    messages.success(
+        request,
+        _("Attendee data removed from %(count)s meetings.") % {"count": len(done)},
+    )
+    return redirect("events_overview")

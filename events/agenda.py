@@ -1,0 +1,101 @@
+"""The agenda listing: upcoming or earlier meetings, narrowed down by theme,
+cluster, region, format and audience. Filters are plain GET parameters, so a
+filtered agenda is a link one can share and it works without JavaScript."""
+
+from django import forms
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from network.models import Cluster, Province, Topic
+from network.pagination import paginate
+
+from .models import Audience, Format
+from .models.registrations import SEATED
+
+PAGE_SIZE = 20
+
+
+class AgendaFilterForm(forms.Form):
+    wanneer = forms.ChoiceField(
+        label=_("When"),
+        required=False,
+        choices=[("", _("Coming up")), ("eerder", _("Earlier meetings"))],
+    )
+    thema = forms.ChoiceField(label=_("Theme"), required=False)
+    cluster = forms.TypedChoiceField(label=_("Cluster"), required=False, coerce=int)
+    regio = forms.ChoiceField(
+        label=_("Region"),
+        required=False,
+        choices=[("", _("Any"))] + list(Province.choices),
+    )
+    vorm = forms.ChoiceField(
+        label=_("Format"),
+        required=False,
+        choices=[
+            ("", _("Any")),
+            ("ter-plaatse", _("On site")),
+            ("online", _("Online")),
+        ],
+    )
+    voor = forms.ChoiceField(
+        label=_("For whom"),
+        required=False,
+        choices=[("", _("Any"))] + list(Audience.choices),
+    )
+
+    def __init__(self, *args, events, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only themes that some event carries: an empty choice helps nobody.
+        themes = Topic.objects.filter(events__content_object__in=events).distinct()
+        self.fields["thema"].choices = [("", _("Any"))] + [
+            (t.slug, t.name) for t in themes.order_by("name")
+        ]
+        self.fields["cluster"].choices = [("", _("Any"))] + [
+            (c.number, str(c)) for c in Cluster.objects.all()
+        ]
+
+
+def filter_events(events, data: dict):
+    now = timezone.now()
+    if data.get("wanneer") == "eerder":
+        events = events.filter(end__lt=now).order_by("-start")
+    else:
+        events = events.filter(end__gte=now).order_by("start")
+    if data.get("thema"):
+        events = events.filter(tagged_topics__tag__slug=data["thema"])
+    if data.get("cluster"):
+        events = events.filter(clusters__number=data["cluster"])
+    if data.get("regio"):
+        events = events.filter(province=data["regio"])
+    if data.get("vorm") == "online":
+        events = events.filter(format__in=[Format.ONLINE, Format.HYBRID])
+    elif data.get("vorm") == "ter-plaatse":
+        events = events.filter(format__in=[Format.ON_SITE, Format.HYBRID])
+    if data.get("voor"):
+        events = events.filter(audience=data["voor"])
+    return events.annotate(
+        seats_taken=Count("registrations", filter=Q(registrations__status__in=SEATED))
+    )
+
+
+def agenda_context(index, request) -> dict:
+    events = index.events()
+    form = AgendaFilterForm(request.GET or None, events=events)
+    data = form.cleaned_data if form.is_valid() else {}
+    listed = filter_events(events, data)
+    page = paginate(request, listed, PAGE_SIZE)
+    for event in page:
+        event.seats_free = (
+            None
+            if event.capacity is None
+            else max(event.capacity - event.seats_taken, 0)
+        )
+    filters = {k: v for k, v in data.items() if v and k != "wanneer"}
+    return {
+        "filter_form": form,
+        "events": page,
+        "past": data.get("wanneer") == "eerder",
+        "has_filters": bool(filters),
+        "query_string": request.GET.urlencode(),
+    }

@@ -1,0 +1,47 @@
+"""The events app's part in a person's data export and account deletion."""
+
+from django.dispatch import receiver
+from django.utils import timezone
+
+from network.privacy import account_deleted, register_exporter
+
+from .exports import readable_answers
+from .models import ACTIVE, Registration
+
+
+def export_registrations(user) -> list:
+    registrations = Registration.objects.filter(user=user).select_related("event")
+    return [
+        {
+            "event": r.event.title,
+            "starts": r.event.start.isoformat(),
+            "status": r.status,
+            "registered_at": r.created_at.isoformat(),
+            "name": r.name,
+            "email": r.email,
+            "sessions": [s.title for s in r.sessions.all()],
+            "answers": dict(readable_answers(r, r.event.questions.all())),
+        }
+        for r in registrations
+    ]
+
+
+@receiver(account_deleted)
+def forget_registrations(sender, user, **kwargs):
+    """Upcoming seats go to the waiting list's next person; past registrations
+    keep only that someone came, not who."""
+    from .services import cancel
+
+    now = timezone.now()
+    mine = Registration.objects.filter(user=user)
+    for registration in mine.filter(status__in=ACTIVE, event__end__gte=now):
+        cancel(registration, quiet=True)
+    for registration in mine:
+        registration.name = "—"
+        registration.email = f"verwijderd-{registration.pk}@example.invalid"
+        registration.answers = {}
+        registration.user = None
+        registration.save(update_fields=["name", "email", "answers", "user"])
+
+
+register_exporter("event_registrations", export_registrations)

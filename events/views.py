@@ -1,0 +1,259 @@
+"""The public side of events: the event page with its registration form, a
+visitor's address confirmation, and the personal registration page that the
+e-mails link to (see, cancel and download it, without logging in)."""
+
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from network.models import Profile
+
+from . import links
+from .exports import readable_answers
+from .forms import RegistrationForm
+from .ics import ics_filename, registration_ics
+from .models import ACTIVE, EventPage, EventSession, Status
+from .permissions import can_manage, may_register
+from .services import RegistrationError, register, seats_left, session_seats_left
+
+# A visitor's address gets at most this many confirmation e-mails an hour.
+VISITOR_MAILS_PER_HOUR = 5
+
+
+def _own_registration(request, event):
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    return (
+        event.registrations.filter(status__in=ACTIVE, email__iexact=user.email).first()
+        or event.registrations.filter(status__in=ACTIVE, user=user).first()
+    )
+
+
+def _display_name(user) -> str:
+    profile = Profile.objects.filter(user=user).only("name").first()
+    return (profile.name if profile else "") or user.get_full_name() or user.email
+
+
+def event_page(request, event: EventPage):
+    state = event.registration_state()
+    allowed = may_register(request.user, event)
+    own = _own_registration(request, event)
+    visitor = not request.user.is_authenticated
+    session_free = session_seats_left(event) if event.rounds else {}
+    form = None
+    status = 200
+    if request.method == "POST":
+        if not allowed:
+            messages.error(
+                request,
+                _(
+                    "This meeting is for members of the network only. "
+                    "Sign in to register."
+                ),
+            )
+            status = 403
+        elif own is not None:
+            messages.info(request, _("You are registered for this event already."))
+            return redirect(links.registration_url(own))
+        elif state != "open":
+            messages.error(
+                request,
+                _("Registration has not opened yet.")
+                if state == "not-open"
+                else _("Registration for this event has closed."),
+            )
+            status = 409
+        else:
+            form = RegistrationForm(
+                request.POST, event=event, visitor=visitor, session_free=session_free
+            )
+            if form.is_valid():
+                if visitor:
+                    return _ask_visitor_to_confirm(request, event, form)
+                try:
+                    registration = register(
+                        event,
+                        name=_display_name(request.user),
+                        email=request.user.email,
+                        user=request.user,
+                        answers=form.answers(),
+                        sessions=form.sessions(),
+                        language=get_language(),
+                    )
+                except RegistrationError as error:
+                    form.add_error(error.field, error.message)
+                    status = 409
+                else:
+                    messages.success(request, _status_message(registration))
+                    return redirect(links.registration_url(registration))
+            else:
+                status = 400
+    if form is None and allowed and own is None and state == "open":
+        form = RegistrationForm(event=event, visitor=visitor, session_free=session_free)
+    context = event.get_context(request)
+    context.update(
+        {
+            "form": form,
+            "registration_state": state,
+            "may_register": allowed,
+            "own_registration": own,
+            "own_registration_url": links.registration_url(own) if own else "",
+            "seats_left": seats_left(event),
+            "session_free": session_free,
+            "can_manage": can_manage(request.user, event),
+        }
+    )
+    return TemplateResponse(
+        request, event.get_template(request), context, status=status
+    )
+
+
+def _status_message(registration) -> str:
+    if registration.status == Status.WAITING:
+        return _(
+            "The meeting is full: you are on the waiting list. We e-mail you when "
+            "a seat comes free."
+        )
+    return _("You are registered. A confirmation with a calendar file is on its way.")
+
+
+def _ask_visitor_to_confirm(request, event, form):
+    from .tasks import send_visitor_confirmation
+
+    email = form.cleaned_data["email"].strip()
+    key = f"events:visitor-mails:{email.lower()}"
+    sent = cache.get(key, 0)
+    if sent >= VISITOR_MAILS_PER_HOUR:
+        form.add_error(
+            "email",
+            _(
+                "We sent several e-mails to this address already. Please check your "
+                "inbox, or try again in an hour."
+            ),
+        )
+        context = event.get_context(request)
+        context.update(
+            {
+                "form": form,
+                "registration_state": "open",
+                "may_register": True,
+                "seats_left": seats_left(event),
+            }
+        )
+        return TemplateResponse(
+            request, event.get_template(request), context, status=429
+        )
+    cache.set(key, sent + 1, 60 * 60)
+    payload = {
+        "event": event.pk,
+        "name": form.cleaned_data["name"].strip(),
+        "email": email,
+        "answers": form.answers(),
+        "sessions": [s.pk for s in form.sessions()],
+        "language": get_language(),
+    }
+    send_visitor_confirmation.enqueue(
+        links.visitor_token(payload), email, payload["name"], event.pk, get_language()
+    )
+    return TemplateResponse(
+        request, "events/check_inbox.html", {"event": event, "email": email}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_visitor(request, token):
+    """The link from a visitor's e-mail. Opening it shows what will happen;
+    the button registers, so a mail scanner following links registers no one."""
+    payload = links.visitor_payload(token)
+    event = (
+        EventPage.objects.live().filter(pk=payload["event"]).first()
+        if payload
+        else None
+    )
+    if event is None:
+        return TemplateResponse(
+            request,
+            "events/link_invalid.html",
+            {"expired": payload is None},
+            status=400,
+        )
+    if request.method == "POST":
+        sessions = EventSession.objects.filter(event=event, pk__in=payload["sessions"])
+        try:
+            registration = register(
+                event,
+                name=payload["name"],
+                email=payload["email"],
+                answers=payload["answers"],
+                sessions=sessions,
+                language=payload["language"],
+            )
+        except RegistrationError as error:
+            messages.error(request, error.message)
+            return redirect(event.url)
+        messages.success(request, _status_message(registration))
+        return redirect(links.registration_url(registration))
+    return TemplateResponse(
+        request, "events/confirm_visitor.html", {"event": event, "payload": payload}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def registration_detail(request, token):
+    registration = links.registration_from_token(token)
+    if registration is None:
+        return TemplateResponse(
+            request, "events/link_invalid.html", {"expired": False}, status=404
+        )
+    event = registration.event
+    if request.method == "POST" and request.POST.get("action") == "cancel":
+        from .services import cancel
+
+        if registration.is_active and not event.has_ended:
+            cancel(registration, by=registration.user)
+            messages.success(request, _("Your registration is cancelled."))
+        return redirect(request.path)
+    return TemplateResponse(
+        request,
+        "events/registration_detail.html",
+        {
+            "registration": registration,
+            "event": event,
+            "page": event,
+            "sessions": registration.sessions.all(),
+            "answers": readable_answers(registration, event.questions.all()),
+            "may_cancel": registration.is_active and not event.has_ended,
+            "waiting_position": _waiting_position(registration),
+        },
+    )
+
+
+def registration_calendar(request, token):
+    registration = links.registration_from_token(token)
+    if registration is None or not registration.has_seat:
+        return TemplateResponse(
+            request, "events/link_invalid.html", {"expired": False}, status=404
+        )
+    response = HttpResponse(
+        registration_ics(registration), content_type="text/calendar; charset=utf-8"
+    )
+    filename = ics_filename(registration.event)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _waiting_position(registration) -> int | None:
+    if registration.status != Status.WAITING:
+        return None
+    return (
+        registration.event.registrations.filter(
+            status=Status.WAITING, sequence__lt=registration.sequence
+        ).count()
+        + 1
+    )
