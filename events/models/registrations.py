@@ -107,6 +107,9 @@ class SessionChoice(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.registration.name}: {self.session.title}"
+
 
 class OrganiserMessage(models.Model):
     """A message an organiser sent to everyone with a seat; kept so organisers
@@ -125,3 +128,6 @@ class OrganiserMessage(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.subject
