@@ -7,12 +7,18 @@
 Each URL is requested through Django's test client (the full middleware and
 template stack, in process, no network), once to warm caches, then --repeat
 times; the query count comes from one extra request.
+
+Then many threads register at once for one fresh event through
+events.services.register, each on its own database connection, to measure
+registrations per second under contention and to check that the seats hold.
 """
 
 import argparse
 import os
+import queue
 import statistics
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -94,7 +100,7 @@ def _member():
     return user
 
 
-def measure(repeat: int) -> list[tuple[str, str, float, float, int, int]]:
+def measure(urls, repeat: int) -> list[tuple[str, str, float, float, int, int]]:
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
@@ -104,7 +110,7 @@ def measure(repeat: int) -> list[tuple[str, str, float, float, int, int]]:
     clients["member"] = Client(HTTP_HOST="localhost")
     clients["member"].force_login(_member())
     rows = []
-    for name, url, *options in URLS:
+    for name, url, *options in urls:
         client = clients[options[0] if options else "anonymous"]
         # "cold": the facet-count cache is emptied before every request, as for
         # a filter combination nobody asked for in the last ten minutes.
@@ -136,6 +142,101 @@ def measure(repeat: int) -> list[tuple[str, str, float, float, int, int]]:
     return rows
 
 
+# (threads, registrations) per database: SQLite has one writer at a time.
+REGISTRATION_LOAD = {"sqlite": (10, 100), "postgresql": (50, 400)}
+
+
+def measure_registrations(workers: int, total: int) -> dict:
+    """`total` registrations from `workers` threads for one event with half as
+    many seats. Latency is what one person waits for, including the e-mail the
+    immediate task backend renders after the commit (into memory here)."""
+    from django.db import connection
+    from django.test.utils import override_settings
+
+    from bench.events_seed import fresh_event
+    from events.models import Status
+    from events.services import register
+
+    event = fresh_event(capacity=total // 2)
+    jobs = queue.SimpleQueue()
+    for number in range(total):
+        jobs.put(number)
+    latencies: list[float] = []
+    errors: list[str] = []
+    ready = threading.Barrier(workers + 1)
+
+    def work():
+        try:
+            connection.ensure_connection()
+            ready.wait()
+            while True:
+                try:
+                    number = jobs.get_nowait()
+                except queue.Empty:
+                    return
+                start = time.perf_counter()
+                try:
+                    register(
+                        event,
+                        name=f"Deelnemer {number}",
+                        email=f"doorvoer-{number}@example.invalid",
+                    )
+                except Exception as error:  # reported with the results
+                    errors.append(repr(error))
+                latencies.append((time.perf_counter() - start) * 1000)
+        finally:
+            connection.close()
+
+    with override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"
+    ):
+        threads = [threading.Thread(target=work) for _ in range(workers)]
+        for thread in threads:
+            thread.start()
+        ready.wait()
+        start = time.perf_counter()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - start
+    statuses = event.registrations.values_list("status", flat=True)
+    return {
+        "workers": workers,
+        "total": total,
+        "capacity": event.capacity,
+        "per_second": total / elapsed,
+        "p50": statistics.median(latencies),
+        "p95": percentile(latencies, 0.95),
+        "confirmed": sum(s == Status.CONFIRMED for s in statuses),
+        "waiting": sum(s == Status.WAITING for s in statuses),
+        "errors": errors,
+    }
+
+
+def report_registrations(result: dict) -> None:
+    print(
+        f"\nConcurrent registration: {result['total']} registrations from "
+        f"{result['workers']} threads for one event with {result['capacity']} seats"
+    )
+    print(
+        f"{'threads':>7} {'registrations':>13} {'per s':>8} {'p50 ms':>8} "
+        f"{'p95 ms':>8} {'confirmed':>9} {'waiting':>7}"
+    )
+    print(
+        f"{result['workers']:>7} {result['total']:>13} {result['per_second']:>8.1f} "
+        f"{result['p50']:>8.1f} {result['p95']:>8.1f} {result['confirmed']:>9} "
+        f"{result['waiting']:>7}"
+    )
+    if result["confirmed"] != result["capacity"]:
+        print(f"ERROR: {result['confirmed']} confirmed for {result['capacity']} seats")
+    if result["confirmed"] + result["waiting"] != result["total"]:
+        print(
+            f"ERROR: {result['confirmed'] + result['waiting']} of {result['total']} "
+            "registrations were recorded"
+        )
+    for error in sorted(set(result["errors"]))[:5]:
+        print(f"ERROR: {error}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--scale", choices=["realistic", "10x"], default="realistic")
@@ -146,6 +247,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
+    from bench import events_seed
     from bench.network_seed import SCALES as PEOPLE
     from bench.network_seed import seed_people
     from bench.seed import SCALES, seed
@@ -153,21 +255,28 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     seed(args.scale, sys.stdout)
     seed_people(args.scale, sys.stdout)
+    events_seed.seed_events(args.scale, sys.stdout)
     # Fresh bulk loads leave the planner without statistics; a live database has
     # them from autovacuum (PostgreSQL) or PRAGMA optimize (SQLite).
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     sizes = SCALES[args.scale]
     schools, people = PEOPLE[args.scale]
+    events, registrations = events_seed.counts()
     print(
         f"\nScale {args.scale}: {sizes['news']} news items, {sizes['articles']} "
-        f"articles, {schools} schools, {people} people; database {connection.vendor}; "
+        f"articles, {schools} schools, {people} people, {events} events, "
+        f"{registrations} registrations; database {connection.vendor}; "
         f"{args.repeat} requests per URL\n"
     )
     print(f"{'page':<30} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'KiB':>6}  url")
-    for name, url, p50, p95, queries, size in measure(args.repeat):
+    for name, url, p50, p95, queries, size in measure(
+        URLS + events_seed.bench_urls(), args.repeat
+    ):
         kib = size / 1024
         print(f"{name:<30} {p50:>8.1f} {p95:>8.1f} {queries:>8} {kib:>6.0f}  {url}")
+    workers, total = REGISTRATION_LOAD.get(connection.vendor, (10, 100))
+    report_registrations(measure_registrations(workers, total))
 
 
 if __name__ == "__main__":

@@ -45,7 +45,13 @@ def _to_inbox(registration, kind: str) -> None:
             "event": event.title,
             "status": registration.get_status_display(),
         }
-    notify(user, kind=f"event_{kind}", title=title, url=registration_url(registration))
+    notify(
+        user,
+        kind=f"event_{kind}",
+        title=title,
+        url=registration_url(registration),
+        email=False,
+    )
 
 
 def notify_attendees(message, registrations) -> None:
@@ -59,4 +65,10 @@ def notify_attendees(message, registrations) -> None:
                 "event": message.event.title,
                 "subject": message.subject,
             }
-        notify(user, kind="event_message", title=title, body=message.body[:300])
+        notify(
+            user,
+            kind="event_message",
+            title=title,
+            body=message.body[:300],
+            email=False,
+        )

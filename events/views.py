@@ -107,6 +107,7 @@ def event_page(request, event: EventPage):
             "seats_left": seats_left(event),
             "session_free": session_free,
             "can_manage": can_manage(request.user, event),
+            "organisers": event.organisers.select_related("user"),
         }
     )
     return TemplateResponse(

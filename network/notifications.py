@@ -20,12 +20,26 @@ def group_name(user_id: int) -> str:
 
 
 def notify(
-    recipient, *, kind: str, title: str, body: str = "", url: str = ""
+    recipient,
+    *,
+    kind: str,
+    title: str,
+    body: str = "",
+    url: str = "",
+    email: bool = True,
 ) -> Notification:
+    """`email=False` when the caller sends its own e-mail about the same thing,
+    so nobody gets two mails for one event."""
     notification = Notification.objects.create(
-        recipient=recipient, kind=kind, title=title[:200], body=body[:2000], url=url
+        recipient=recipient,
+        kind=kind,
+        title=title[:200],
+        body=body[:2000],
+        url=url,
+        # Mailed by the caller already: keeps it out of the daily digest too.
+        emailed_at=None if email else timezone.now(),
     )
-    preference = recipient.email_notifications
+    preference = recipient.email_notifications if email else "never"
 
     def after_commit():
         push_unread_count(recipient.pk)

@@ -68,7 +68,7 @@ class EventIndexPage(RoutablePageMixin, Page):
 
         return self.render(request, context_overrides=agenda_context(self, request))
 
-    @path("agenda.ics", name="feed")
+    @path("ical/", name="feed")
     def feed(self, request):
         from ..ics import public_feed_response
 
@@ -268,7 +268,7 @@ class EventPage(RoutablePageMixin, Page):
 
         return event_page(request, self)
 
-    @path("agenda.ics", name="ics")
+    @path("ical/", name="ics")
     def ics(self, request):
         from ..ics import public_event_response
 

@@ -127,3 +127,104 @@ def test_many_people_at_once_never_overbook(make_event):
         )
     assert sorted(p.pk for group in promoted for p in group) == sorted(first_waiting)
     assert Registration.objects.filter(event=event, status="confirmed").count() == seats
+
+
+WORKSHOPS = [
+    {"round": 1, "title": "Autisme in de klas", "capacity": 2, "sort_order": 0},
+    {"round": 1, "title": "Taalontwikkeling", "capacity": None, "sort_order": 1},
+    {"round": 2, "title": "Rouw en verlies", "capacity": 5, "sort_order": 2},
+]
+
+
+@pytest.mark.django_db
+def test_sessions_have_their_own_seats(make_event):
+    event = make_event(capacity=10, sessions=WORKSHOPS)
+    autism, language, grief = event.sessions.all()
+    for n in range(2):
+        register(event, name=f"A{n}", email=f"a{n}@school.nl", sessions=[autism, grief])
+    with pytest.raises(RegistrationError) as error:
+        register(event, name="Te laat", email="laat@school.nl", sessions=[autism])
+    assert error.value.code == "session-full" and error.value.field == "sessions"
+    assert "Autisme in de klas" in str(error.value)
+    register(event, name="Ander", email="ander@school.nl", sessions=[language, grief])
+    assert autism.choices.count() == 2 and grief.choices.count() == 3
+
+
+@pytest.mark.django_db
+def test_one_session_per_round_and_only_this_events_sessions(make_event):
+    event = make_event(sessions=WORKSHOPS)
+    other = make_event(sessions=WORKSHOPS)
+    autism, language, _ = event.sessions.all()
+    with pytest.raises(RegistrationError) as error:
+        register(
+            event, name="Twee", email="twee@school.nl", sessions=[autism, language]
+        )
+    assert error.value.code == "sessions"
+    with pytest.raises(RegistrationError):
+        register(
+            event,
+            name="Fout",
+            email="fout@school.nl",
+            sessions=[other.sessions.first()],
+        )
+    assert statuses(event) == []
+
+
+@pytest.mark.django_db
+def test_promotion_skips_someone_whose_workshop_is_full(make_event):
+    event = make_event(
+        capacity=2,
+        sessions=[
+            {"round": 1, "title": "Autisme", "capacity": 1, "sort_order": 0},
+            {"round": 1, "title": "Taal", "capacity": None, "sort_order": 1},
+        ],
+    )
+    autism, language = event.sessions.all()
+    first = register(event, name="Eerste", email="1@school.nl", sessions=[language])
+    second = register(event, name="Tweede", email="2@school.nl", sessions=[autism])
+    wants_autism = register(event, name="Derde", email="3@school.nl", sessions=[autism])
+    wants_language = register(
+        event, name="Vierde", email="4@school.nl", sessions=[language]
+    )
+    # A seat frees up, but Derde's workshop is full: Vierde, next in line, moves up.
+    assert [p.pk for p in cancel(first)] == [wants_language.pk]
+    # Derde keeps the first place in line and moves up as soon as the workshop frees.
+    assert [p.pk for p in cancel(second)] == [wants_autism.pk]
+    assert autism.choices.filter(registration__status="confirmed").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_many_people_at_once_never_overfill_a_session(make_event):
+    on_postgres = connection.vendor == "postgresql"
+    seats, people, workers = (10, 60, 30) if on_postgres else (4, 16, 8)
+    event = make_event(
+        capacity=people,
+        sessions=[
+            {"round": 1, "title": "Populair", "capacity": seats, "sort_order": 0}
+        ],
+    )
+    session = event.sessions.get()
+    start = threading.Barrier(workers)
+    outcomes = []
+
+    def press(number):
+        try:
+            if number < workers:
+                start.wait(timeout=30)
+            register(
+                event,
+                name=f"P{number}",
+                email=f"p{number}@school.nl",
+                sessions=[session],
+            )
+            outcomes.append("ok")
+        except RegistrationError as error:
+            outcomes.append(error.code)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(press, range(people)))
+    assert outcomes.count("ok") == seats
+    assert outcomes.count("session-full") == people - seats
+    assert session.choices.count() == seats

@@ -19,6 +19,7 @@ from wagtail.models import (
 )
 from wagtail.rich_text import RichText
 
+from events.demo import seed_events
 from lecso_site import demo_content as demo
 from lecso_site.models import (
     HomePage,
@@ -80,9 +81,14 @@ class Command(BaseCommand):
             self.news_workflow(news_index)
             people = seed_network()
             created_admin = self.admin_user()
+        # Outside the block above: the registrations' e-mails are dealt with when
+        # the agenda's own transaction commits (see events.demo).
+        events = seed_events(home)
         self.report(created_admin)
         if people:
             self.stdout.write(f"  Directory: {people} demo people at 12 schools")
+        if events:
+            self.stdout.write(f"  Agenda: {events} demo events at /agenda/")
 
     # --- page tree ------------------------------------------------------------
 

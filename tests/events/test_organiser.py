@@ -1,0 +1,205 @@
+"""Organiser tools: who may use them, moving people, adding by hand, exports,
+check-in, messages to attendees, and the Wagtail admin overview."""
+
+import csv
+import io
+
+import pytest
+from django.core import mail
+from openpyxl import load_workbook
+
+from events.models import EventOrganiser, Registration, Status
+from events.services import register
+from network.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def event_with_people(make_event, organiser, member):
+    event = make_event(
+        capacity=2,
+        questions=[{"label": "Dieetwensen", "kind": "text", "sort_order": 0}],
+    )
+    EventOrganiser.objects.create(event=event, user=organiser)
+    diet = event.questions.get()
+    people = [
+        register(
+            event, name="Anna", email="anna@school.nl", answers={str(diet.pk): "Halal"}
+        ),
+        register(event, name="Marieke", email=member.email, user=member),
+        register(event, name="Bram", email="bram@school.nl"),
+    ]
+    return event, people
+
+
+def test_only_organisers_and_editors_see_registrations(
+    client, event_with_people, member, organiser, outsider
+):
+    event, _ = event_with_people
+    url = f"/agenda/beheer/{event.pk}/"
+    assert client.get(url).status_code == 302, "visitors are sent to sign in"
+    for person in (member, outsider):
+        client.force_login(person)
+        assert client.get(url).status_code == 403
+        assert client.get(url + "export.csv").status_code == 403
+        assert (
+            client.post(
+                f"{url}toevoegen/", {"name": "x", "email": "x@x.nl"}
+            ).status_code
+            == 403
+        )
+    client.force_login(organiser)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Halal" in page.text and "Bram" in page.text
+    assert "Aanmeldingen beheren" in client.get(event.url).text
+
+
+def test_confirming_from_the_waiting_list_needs_a_free_seat(
+    client, event_with_people, organiser, django_capture_on_commit_callbacks
+):
+    event, (anna, marieke, bram) = event_with_people
+    client.force_login(organiser)
+    move = f"/agenda/beheer/{event.pk}/{bram.pk}/verplaatsen/"
+    response = client.post(move, {"to": "confirmed"}, follow=True)
+    assert "Er is geen plaats vrij" in response.text
+    bram.refresh_from_db()
+    assert bram.status == Status.WAITING
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/agenda/beheer/{event.pk}/{marieke.pk}/verplaatsen/", {"to": "waiting"}
+        )
+        client.post(move, {"to": "confirmed"})
+    marieke.refresh_from_db()
+    bram.refresh_from_db()
+    assert (marieke.status, bram.status) == ("waiting", "confirmed")
+    assert Registration.objects.filter(event=event, status="confirmed").count() == 2
+    # Marieke is a member: the change reaches her inbox as well as her e-mail.
+    assert Notification.objects.filter(
+        recipient=marieke.user, kind="event_moved"
+    ).exists()
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert subjects["bram@school.nl"].startswith("Een plek voor u")
+    assert subjects[marieke.email].startswith("Naar de wachtlijst")
+
+
+def test_add_by_hand_after_registration_closed(client, make_event, organiser):
+    import datetime
+
+    from django.utils import timezone
+
+    event = make_event(
+        capacity=1,
+        registration_closes=timezone.now() - datetime.timedelta(hours=1),
+    )
+    EventOrganiser.objects.create(event=event, user=organiser)
+    client.force_login(organiser)
+    url = f"/agenda/beheer/{event.pk}/toevoegen/"
+    client.post(
+        url, {"name": "Telefonisch", "email": "tel@school.nl", "language": "nl"}
+    )
+    client.post(url, {"name": "Tweede", "email": "twee@school.nl", "language": "en"})
+    statuses = dict(Registration.objects.values_list("email", "status"))
+    assert statuses == {"tel@school.nl": "confirmed", "twee@school.nl": "waiting"}
+    again = client.post(
+        url, {"name": "Dubbel", "email": "TEL@school.nl", "language": "nl"}
+    )
+    assert again.status_code == 400 and "al aangemeld" in again.text
+    bad = client.post(url, {"name": "", "email": "geen-adres", "language": "nl"})
+    assert bad.status_code == 400 and 'value="geen-adres"' in bad.text
+    assert Registration.objects.count() == 2
+
+
+def test_exports_hold_answers_and_defuse_formulas(client, event_with_people, organiser):
+    event, (anna, *_) = event_with_people
+    anna.name = '=HYPERLINK("http://kwaad.example")'
+    anna.save()
+    client.force_login(organiser)
+    response = client.get(f"/agenda/beheer/{event.pk}/export.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:5] == ["Nr.", "Naam", "E-mailadres", "School", "Status"]
+    assert rows[0][-1] == "Dieetwensen"
+    assert rows[1][1].startswith("'="), "a formula is written as text"
+    assert rows[1][-1] == "Halal"
+    assert rows[2][3] == "De Burcht", "a member's school is listed"
+    assert [r[4] for r in rows[1:]] == ["Bevestigd", "Bevestigd", "Op de wachtlijst"]
+
+    waiting = client.get(f"/agenda/beheer/{event.pk}/export.csv?status=waiting")
+    assert len(list(csv.reader(io.StringIO(waiting.content.decode("utf-8-sig"))))) == 2
+
+    xlsx = client.get(f"/agenda/beheer/{event.pk}/export.xlsx")
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert values[0][-1] == "Dieetwensen" and values[1][-1] == "Halal"
+    assert values[1][1].startswith("'=")
+    assert len(values) == 4
+
+
+def test_check_in_at_the_door(client, event_with_people, organiser):
+    event, (anna, marieke, bram) = event_with_people
+    client.force_login(organiser)
+    page = client.get(f"/agenda/beheer/{event.pk}/inchecken/?q=ann")
+    assert "Anna" in page.text and "Bram" not in page.text
+    url = f"/agenda/beheer/{event.pk}/inchecken/{anna.pk}/"
+    client.post(url, {"present": "1"})
+    anna.refresh_from_db()
+    assert anna.status == Status.ATTENDED and anna.attended_at
+    assert (
+        "1 van de 2 ingecheckt"
+        in client.get(f"/agenda/beheer/{event.pk}/inchecken/").text
+    )
+    client.post(url, {"present": "0"})
+    anna.refresh_from_db()
+    assert anna.status == Status.CONFIRMED and anna.attended_at is None
+    refused = client.post(
+        f"/agenda/beheer/{event.pk}/inchecken/{bram.pk}/", {"present": "1"}, follow=True
+    )
+    assert "Alleen mensen met een bevestigde plaats" in refused.text
+    bram.refresh_from_db()
+    assert bram.status == Status.WAITING
+
+
+def test_message_reaches_everyone_with_a_seat_only(
+    client, event_with_people, organiser, member, django_capture_on_commit_callbacks
+):
+    event, _ = event_with_people
+    client.force_login(organiser)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/agenda/beheer/{event.pk}/bericht/",
+            {"subject": "Parkeren", "body": "Parkeer <b>achter</b> het gebouw."},
+            follow=True,
+        )
+    assert "Uw bericht gaat naar 2 mensen" in response.text
+    assert sorted(m.to[0] for m in mail.outbox) == ["anna@school.nl", member.email]
+    assert "Parkeer <b>achter</b> het gebouw." in mail.outbox[0].body
+    assert (
+        Notification.objects.filter(recipient=member, kind="event_message").count() == 1
+    )
+    assert "Parkeren" in client.get(f"/agenda/beheer/{event.pk}/").text
+
+    empty = client.post(
+        f"/agenda/beheer/{event.pk}/bericht/", {"subject": "", "body": "x"}
+    )
+    assert empty.status_code == 400
+
+
+def test_admin_overview_and_header_button(client, event_with_people, django_user_model):
+    event, _ = event_with_people
+    admin = django_user_model.objects.create_superuser(
+        "beheer", "beheer@lecso.nl", "wachtwoord-voor-test"
+    )
+    client.force_login(admin)
+    overview = client.get("/admin/aanmeldingen/")
+    assert overview.status_code == 200
+    assert (
+        event.title in overview.text and f"/agenda/beheer/{event.pk}/" in overview.text
+    )
+    edit = client.get(f"/admin/pages/{event.pk}/edit/")
+    assert edit.status_code == 200
+    assert f"/agenda/beheer/{event.pk}/" in edit.text
+    chooser = client.get("/admin/person_chooser/?q=organisator")
+    assert chooser.status_code == 200
