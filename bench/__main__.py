@@ -212,7 +212,8 @@ def measure_registrations(workers: int, total: int) -> dict:
     }
 
 
-def report_registrations(result: dict) -> None:
+def report_registrations(result: dict) -> bool:
+    """Print the row; False (with an ERROR line) when seats or rows went astray."""
     print(
         f"\nConcurrent registration: {result['total']} registrations from "
         f"{result['workers']} threads for one event with {result['capacity']} seats"
@@ -226,15 +227,19 @@ def report_registrations(result: dict) -> None:
         f"{result['p50']:>8.1f} {result['p95']:>8.1f} {result['confirmed']:>9} "
         f"{result['waiting']:>7}"
     )
+    problems = [f"ERROR: {error}" for error in sorted(set(result["errors"]))[:5]]
     if result["confirmed"] != result["capacity"]:
-        print(f"ERROR: {result['confirmed']} confirmed for {result['capacity']} seats")
+        problems.append(
+            f"ERROR: {result['confirmed']} confirmed for {result['capacity']} seats"
+        )
     if result["confirmed"] + result["waiting"] != result["total"]:
-        print(
+        problems.append(
             f"ERROR: {result['confirmed'] + result['waiting']} of {result['total']} "
             "registrations were recorded"
         )
-    for error in sorted(set(result["errors"]))[:5]:
-        print(f"ERROR: {error}")
+    for problem in problems:
+        print(problem)
+    return not problems
 
 
 def main() -> None:
@@ -276,7 +281,8 @@ def main() -> None:
         kib = size / 1024
         print(f"{name:<30} {p50:>8.1f} {p95:>8.1f} {queries:>8} {kib:>6.0f}  {url}")
     workers, total = REGISTRATION_LOAD.get(connection.vendor, (10, 100))
-    report_registrations(measure_registrations(workers, total))
+    if not report_registrations(measure_registrations(workers, total)):
+        sys.exit(1)
 
 
 if __name__ == "__main__":

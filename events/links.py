@@ -32,6 +32,11 @@ def absolute(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def registration_path(registration: Registration) -> str:
+    """The same page as registration_url, on this site, in the current language."""
+    return reverse("events:registration", args=[registration_token(registration)])
+
+
 def registration_url(registration: Registration) -> str:
     """The person's own page for this registration, in their language."""
     with translation.override(registration.language):

@@ -60,7 +60,7 @@ def event_page(request, event: EventPage):
             status = 403
         elif own is not None:
             messages.info(request, _("You are registered for this event already."))
-            return redirect(links.registration_url(own))
+            return redirect(links.registration_path(own))
         elif state != "open":
             messages.error(
                 request,
@@ -91,7 +91,7 @@ def event_page(request, event: EventPage):
                     status = 409
                 else:
                     messages.success(request, _status_message(registration))
-                    return redirect(links.registration_url(registration))
+                    return redirect(links.registration_path(registration))
             else:
                 status = 400
     if form is None and allowed and own is None and state == "open":
@@ -103,7 +103,7 @@ def event_page(request, event: EventPage):
             "registration_state": state,
             "may_register": allowed,
             "own_registration": own,
-            "own_registration_url": links.registration_url(own) if own else "",
+            "own_registration_url": links.registration_path(own) if own else "",
             "seats_left": seats_left(event),
             "session_free": session_free,
             "can_manage": can_manage(request.user, event),
@@ -199,7 +199,7 @@ def confirm_visitor(request, token):
             messages.error(request, error.message)
             return redirect(event.url)
         messages.success(request, _status_message(registration))
-        return redirect(links.registration_url(registration))
+        return redirect(links.registration_path(registration))
     return TemplateResponse(
         request, "events/confirm_visitor.html", {"event": event, "payload": payload}
     )
