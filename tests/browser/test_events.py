@@ -170,6 +170,6 @@ def test_organiser_pages_pass_axe(page, agenda, member, serious_violations):
     page.get_by_role("button", name="Inchecken Anna").click()
     expect(page.get_by_role("status").first).to_contain_text("Anna is ingecheckt")
     expect(page.locator("p.lead")).to_contain_text("1 van de 1 ingecheckt")
-    expect(
-        page.locator("#r{}".format(conference.registrations.get().pk))
-    ).to_contain_text("aanwezig")
+    expect(page.locator(f"#r{conference.registrations.get().pk}")).to_contain_text(
+        "aanwezig"
+    )
