@@ -8,4 +8,6 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import privacy  # noqa: F401  (registers the exporter and receiver)
+        # Registers the data exporter, the account-deletion receiver, the account
+        # page section and the receiver that fills seats when capacity grows.
+        from . import account, privacy, signals  # noqa: F401

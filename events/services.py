@@ -163,6 +163,13 @@ def cancel(
     return _promote(event)
 
 
+@transaction.atomic
+def fill_free_seats(event: EventPage) -> list[Registration]:
+    """Promote from the waiting list into seats that came free some other way,
+    such as an editor raising the number of seats."""
+    return _promote(_locked(event))
+
+
 def _promote(event: EventPage) -> list[Registration]:
     """Fill free seats from the waiting list in arrival order. Someone whose
     chosen workshop is full keeps their place in line and the next person whose

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from .account_sections import render_account_sections
 from .accounts import INVITATION_SESSION_KEY
 from .forms import DeleteAccountForm, InviteForm, ProfileForm
 from .models import Invitation, Profile, School
@@ -28,7 +29,11 @@ def account_home(request):
     return render(
         request,
         "network/account/home.html",
-        {"profile": profile, "coordinator_of": coordinator_of},
+        {
+            "profile": profile,
+            "coordinator_of": coordinator_of,
+            "app_sections": render_account_sections(request),
+        },
     )
 
 

@@ -263,6 +263,10 @@ if env.bool("BEHIND_HTTPS_PROXY", default=False):
 # --- Wagtail ----------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "LECSO"
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
+
+# Attendee data of meetings that ended longer ago than this can be purged
+# (manage.py purge_event_data, or the button under Aanmeldingen in the admin).
+EVENTS_PURGE_AFTER_MONTHS = env.int("EVENTS_PURGE_AFTER_MONTHS", default=12)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -228,3 +228,13 @@ def test_many_people_at_once_never_overfill_a_session(make_event):
     assert outcomes.count("ok") == seats
     assert outcomes.count("session-full") == people - seats
     assert session.choices.count() == seats
+
+
+@pytest.mark.django_db
+def test_publishing_more_seats_moves_the_waiting_list_up(make_event):
+    event = make_event(capacity=1)
+    people = [register(event, name=f"P{n}", email=f"p{n}@school.nl") for n in range(4)]
+    event.capacity = 3
+    event.save_revision().publish()
+    assert statuses(event) == ["confirmed", "confirmed", "confirmed", "waiting"]
+    assert people[3].pk == Registration.objects.get(event=event, status="waiting").pk

@@ -240,3 +240,13 @@ def test_visitor_confirmation_mails_are_rate_limited(client, make_event):
     response = client.post(event.url, {"name": "Piet", "email": "piet@regulier.nl"})
     assert response.status_code == 429
     assert len(mail.outbox) == 5
+
+
+def test_account_page_lists_upcoming_registrations(client, make_event, member):
+    event = make_event()
+    registration = register(event, name="Marieke", email=member.email, user=member)
+    client.force_login(member)
+    page = client.get("/account/")
+    assert "Mijn aanmeldingen" in page.text
+    assert event.title in page.text
+    assert f"/agenda/aanmelding/{registration_token(registration)}/" in page.text
