@@ -51,6 +51,8 @@ def agenda(home):
             start=start,
             end=start + datetime.timedelta(hours=2),
             capacity=30,
+            venue_name="De Burcht",
+            venue_city="Utrecht",
         )
     )
     return index
