@@ -207,6 +207,10 @@ def move(registration: Registration, to: str, *, by) -> Registration:
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if to == registration.status:
         return registration
+    if to == Status.ATTENDED and registration.status != Status.CONFIRMED:
+        raise RegistrationError(
+            "not-confirmed", _("Only people with a confirmed seat can be checked in.")
+        )
     if to == Status.CANCELLED:
         cancel(registration, by=by)
         registration.refresh_from_db()

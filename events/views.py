@@ -4,6 +4,7 @@ e-mails link to (see, cancel and download it, without logging in)."""
 
 from django.contrib import messages
 from django.core.cache import cache
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -17,7 +18,7 @@ from . import links
 from .exports import readable_answers
 from .forms import RegistrationForm
 from .ics import ics_filename, registration_ics
-from .models import ACTIVE, EventPage, EventSession, Status
+from .models import ACTIVE, Audience, EventPage, EventSession, Status
 from .permissions import can_manage, may_register
 from .services import RegistrationError, register, seats_left, session_seats_left
 
@@ -30,8 +31,9 @@ def _own_registration(request, event):
     if not user.is_authenticated:
         return None
     return (
-        event.registrations.filter(status__in=ACTIVE, email__iexact=user.email).first()
-        or event.registrations.filter(status__in=ACTIVE, user=user).first()
+        event.registrations.filter(status__in=ACTIVE)
+        .filter(Q(user=user) | Q(email__iexact=user.email))
+        .first()
     )
 
 
@@ -184,6 +186,10 @@ def confirm_visitor(request, token):
             {"expired": payload is None},
             status=400,
         )
+    if event.audience != Audience.OPEN:
+        # The editor made the meeting members-only after the link was sent.
+        messages.error(request, _("This meeting is for members of the network only."))
+        return redirect(event.url)
     if request.method == "POST":
         sessions = EventSession.objects.filter(event=event, pk__in=payload["sessions"])
         try:

@@ -88,3 +88,20 @@ def test_unknown_filter_values_show_everything_upcoming(client, agenda, program)
     response = client.get(agenda.url + "?cluster=negen&regio=XX")
     assert response.status_code == 200
     assert titles(response) == ["Regio Utrecht cluster 4", "Webinar gebarentaal"]
+
+
+def test_agenda_query_count_does_not_grow_with_meetings(client, agenda, make_event):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        client.get(agenda.url)  # warm the site-root cache
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(agenda.url).status_code == 200
+        return len(captured)
+
+    make_event()
+    few = queries()
+    for _ in range(12):
+        make_event()
+    assert queries() == few

@@ -154,6 +154,12 @@ def test_check_in_at_the_door(client, event_with_people, organiser):
     client.post(url, {"present": "0"})
     anna.refresh_from_db()
     assert anna.status == Status.CONFIRMED and anna.attended_at is None
+    waiting_in = client.post(
+        f"/agenda/beheer/{event.pk}/{bram.pk}/verplaatsen/",
+        {"to": "attended"},
+        follow=True,
+    )
+    assert "Alleen mensen met een bevestigde plaats" in waiting_in.text
     refused = client.post(
         f"/agenda/beheer/{event.pk}/inchecken/{bram.pk}/", {"present": "1"}, follow=True
     )
@@ -203,3 +209,6 @@ def test_admin_overview_and_header_button(client, event_with_people, django_user
     assert f"/agenda/beheer/{event.pk}/" in edit.text
     chooser = client.get("/admin/person_chooser/?q=organisator")
     assert chooser.status_code == 200
+    add = client.get(f"/admin/pages/add/events/eventpage/{event.get_parent().pk}/")
+    assert add.status_code == 200
+    assert "Vragen bij aanmelding" in add.text and "Workshoprondes" in add.text
