@@ -24,6 +24,9 @@ class PurgeForm(forms.Form):
         min_value=1,
         max_value=120,
     )
+    confirm = forms.BooleanField(
+        label=gettext_lazy("I understand that this cannot be undone"),
+    )
 
 
 def _with_counts(events):
@@ -67,7 +70,13 @@ def purge_view(request):
         raise PermissionDenied
     form = PurgeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Give a number of months between 1 and 120."))
+        messages.error(
+            request,
+            _(
+                "Nothing was removed: give a number of months between 1 and 120 "
+                "and tick that you understand it cannot be undone."
+            ),
+        )
         return redirect("events_overview")
     done = purge(form.cleaned_data["months"])
     messages.success(

@@ -45,7 +45,7 @@ DIET = EventQuestion(
     required=True,
 )
 ACCESS = EventQuestion(
-    label="Heb je iets nodig om goed mee te kunnen doen?",
+    label="Heeft u iets nodig om goed mee te kunnen doen?",
     help_text="Bijvoorbeeld een rolstoeltoegankelijke zaal, een ringleiding of een "
     "prikkelarme plek om even bij te komen.",
     kind=QuestionKind.LONG_TEXT,
@@ -154,7 +154,7 @@ EVENTS = [
             ),
             _item("15:45", "16:30", "Netwerkborrel"),
             _text(
-                "<p>Je kiest de workshops bij je aanmelding. Is een workshop vol, "
+                "<p>U kiest de workshops bij uw aanmelding. Is een workshop vol, "
                 "kies dan een andere: de plaatsen per workshop zijn beperkt.</p>"
             ),
         ],
@@ -177,7 +177,7 @@ EVENTS = [
         "questions": [
             DIET,
             EventQuestion(
-                label="Waar werk je?",
+                label="Waar werkt u?",
                 kind=QuestionKind.CHOICE,
                 choices=(
                     "SO\nVSO\nSO en VSO\nRegulier basisonderwijs\n"
@@ -238,7 +238,7 @@ EVENTS = [
         "intro": (
             "Een logopedist en een leerkracht laten zien hoe zij picto's en "
             "gebaren gebruiken bij instructie, in de kring en op het schoolplein. "
-            "Vragen stel je in de chat."
+            "Vragen stelt u in de chat."
         ),
         "programme": [
             _item("15:30", "15:35", "Welkom"),
@@ -277,7 +277,7 @@ EVENTS = [
         "capacity": 12,
         "questions": [
             EventQuestion(
-                label="Wil je een eigen casus inbrengen?",
+                label="Wilt u een eigen casus inbrengen?",
                 help_text="Geanonimiseerd; we nemen per bijeenkomst drie casussen.",
                 kind=QuestionKind.CHECKBOX,
             )

@@ -109,7 +109,7 @@ def event_page(request, event: EventPage):
             "seats_left": seats_left(event),
             "session_free": session_free,
             "can_manage": can_manage(request.user, event),
-            "organisers": event.organisers.select_related("user"),
+            "organisers": event.organisers.select_related("user__profile"),
         }
     )
     return TemplateResponse(

@@ -295,6 +295,12 @@ class EventOrganiser(Orderable):
 
     panels = [FieldPanel("user"), FieldPanel("role")]
 
+    @property
+    def display_name(self) -> str:
+        """As colleagues know them: the profile name, never the username."""
+        profile = getattr(self.user, "profile", None)
+        return (profile.name if profile else "") or self.user.get_full_name()
+
     class Meta(Orderable.Meta):
         verbose_name = _("organiser")
         constraints = [

@@ -53,7 +53,9 @@ def test_only_organisers_and_editors_see_registrations(
     page = client.get(url)
     assert page.status_code == 200
     assert "Halal" in page.text and "Bram" in page.text
-    assert "Aanmeldingen beheren" in client.get(event.url).text
+    event_page = client.get(event.url).text
+    assert "Aanmeldingen beheren" in event_page
+    assert "Olga Organisator" in event_page and "organisator</" not in event_page
 
 
 def test_confirming_from_the_waiting_list_needs_a_free_seat(
@@ -212,3 +214,30 @@ def test_admin_overview_and_header_button(client, event_with_people, django_user
     add = client.get(f"/admin/pages/add/events/eventpage/{event.get_parent().pk}/")
     assert add.status_code == 200
     assert "Vragen bij aanmelding" in add.text and "Workshoprondes" in add.text
+
+
+def test_purge_from_the_admin_needs_a_confirmation(
+    client, make_event, django_user_model
+):
+    import datetime
+
+    from django.utils import timezone
+
+    admin = django_user_model.objects.create_superuser(
+        "beheer", "beheer@lecso.nl", "wachtwoord-voor-test"
+    )
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    old = make_event(start=long_ago, end=long_ago + datetime.timedelta(hours=2))
+    register(old, name="Oud", email="oud@school.nl", added_by=admin)
+    client.force_login(admin)
+    assert (
+        "1 bijeenkomst liep meer dan 12 maanden"
+        in client.get("/admin/aanmeldingen/").text
+    )
+    refused = client.post(
+        "/admin/aanmeldingen/opschonen/", {"months": "12"}, follow=True
+    )
+    assert "Er is niets verwijderd" in refused.text
+    assert Registration.objects.filter(event=old).exists()
+    client.post("/admin/aanmeldingen/opschonen/", {"months": "12", "confirm": "on"})
+    assert not Registration.objects.filter(event=old).exists()
