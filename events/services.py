@@ -69,9 +69,23 @@ def _check_sessions(event: EventPage, sessions: list[EventSession]) -> None:
         )
 
 
-def _full_sessions(event: EventPage, sessions: list[EventSession]) -> list:
+def _require_session_seats(event: EventPage, sessions: list[EventSession]) -> None:
     free = session_seats_left(event)
-    return [s for s in sessions if free.get(s.pk) == 0]
+    full = [s for s in sessions if free.get(s.pk) == 0]
+    if full:
+        raise RegistrationError(
+            "session-full",
+            _("%(session)s is full. Please choose another session.")
+            % {"session": full[0].title},
+            field="sessions",
+        )
+
+
+def _require_no_active_registration(event: EventPage, email: str) -> None:
+    if event.registrations.filter(email__iexact=email, status__in=ACTIVE).exists():
+        raise RegistrationError(
+            "duplicate", _("This address is registered for this event already.")
+        )
 
 
 @transaction.atomic
@@ -103,23 +117,13 @@ def register(
                 "closed", _("Registration for this event has closed.")
             )
     email = email.strip()
-    if event.registrations.filter(email__iexact=email, status__in=ACTIVE).exists():
-        raise RegistrationError(
-            "duplicate", _("This address is registered for this event already.")
-        )
+    _require_no_active_registration(event, email)
     sessions = list(sessions)
     _check_sessions(event, sessions)
     left = seats_left(event)
     if left is None or left > 0:
         status = Status.CONFIRMED
-        full = _full_sessions(event, sessions)
-        if full:
-            raise RegistrationError(
-                "session-full",
-                _("%(session)s is full. Please choose another session.")
-                % {"session": full[0].title},
-                field="sessions",
-            )
+        _require_session_seats(event, sessions)
     elif event.waiting_list:
         status = Status.WAITING
     else:
@@ -224,30 +228,9 @@ def move(registration: Registration, to: str, *, by) -> Registration:
                 "full",
                 _("There is no free seat. Raise the number of seats first."),
             )
-        if (
-            registration.status == Status.CANCELLED
-            and event.registrations.filter(
-                email__iexact=registration.email, status__in=ACTIVE
-            ).exists()
-        ):
-            raise RegistrationError(
-                "duplicate", _("This address is registered for this event already.")
-            )
-        chosen = list(registration.sessions.all())
-        full = _full_sessions(event, chosen)
-        if full:
-            raise RegistrationError(
-                "session-full",
-                _("%(session)s is full. Please choose another session.")
-                % {"session": full[0].title},
-            )
-    if to == Status.WAITING and registration.status == Status.CANCELLED:
-        if event.registrations.filter(
-            email__iexact=registration.email, status__in=ACTIVE
-        ).exists():
-            raise RegistrationError(
-                "duplicate", _("This address is registered for this event already.")
-            )
+        _require_session_seats(event, list(registration.sessions.all()))
+    if registration.status == Status.CANCELLED:
+        _require_no_active_registration(event, registration.email)
     previous = registration.status
     registration.status = to
     registration.attended_at = timezone.now() if to == Status.ATTENDED else None

@@ -138,9 +138,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Browser tests run Daphne in a child process, which cannot see an in-memory
     # test database; a file next to the project can be shared.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
-else:
-    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", 60))
-    DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Under ASGI every request may run on a thread of its own, so persistent
+    # per-thread connections pile up until PostgreSQL refuses more ("too many
+    # clients"). Django's psycopg pool bounds them; requests wait for a free one.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": env.int("DB_POOL_MIN_SIZE", 2),
+        "max_size": env.int("DB_POOL_MAX_SIZE", 20),
+        "timeout": env.int("DB_POOL_TIMEOUT", 30),
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "network.User"
