@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "lecso_site",
     "network",
     "events",
+    "forums",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -137,7 +138,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
     # Browser tests run Daphne in a child process, which cannot see an in-memory
     # test database; a file next to the project can be shared.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    # TEST_SQLITE_NAME lets two test runs on one machine use different files.
+    DATABASES["default"]["TEST"] = {
+        "NAME": env.str("TEST_SQLITE_NAME", str(BASE_DIR / ".test-db.sqlite3"))
+    }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Under ASGI every request may run on a thread of its own, so persistent
     # per-thread connections pile up until PostgreSQL refuses more ("too many
@@ -238,6 +242,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Forum attachments: never served directly, only through a view that checks who
+# may read the thread.
+PRIVATE_MEDIA_ROOT = Path(
+    env.str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media"))
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -26,8 +26,10 @@ if settings.DEBUG:
 
 # Dutch lives at the root, English under /en/; Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
+    path("", include("lecso_site.forum_knowledge")),
     path("", include("network.urls")),
     path("", include("events.urls")),
+    path("", include("forums.urls")),
     path("account/", include("allauth.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

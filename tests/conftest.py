@@ -57,6 +57,7 @@ def _empty_cache():
 def _media_in_a_temporary_folder(settings, tmp_path):
     """Uploaded files made by tests never land in the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ register = template.Library()
 APP_MENU = [
     ("network:directory", _("Experts")),
     ("network:schools", _("Schools")),
+    ("forums:index", _("Forum")),
 ]
 
 

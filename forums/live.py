@@ -1,0 +1,131 @@
+"""What happens after a post is written or changed, once the transaction has
+committed: open thread pages get the post, forum indexes their counts, and
+subscribers and mentioned members a notification.
+
+Channel-layer groups (the consumers in consumers.py join them after checking
+the same permissions as the views):
+    forum.thread.<thread id>   the posts of one thread, as they happen
+    forum.place.<kind>.<id>    new activity in a category or group (kind: c, g)
+    forum.user.<user id>       one person's sockets: re-check access when their
+                               group memberships change
+
+Messages:
+    {"type": "post.event", "event": "new" | "edited" | "hidden" | "restored",
+     "position": int, "html": {language code: str}, "author": str}
+    {"type": "place.event", "place": "c.<id>" | "g.<id>", "thread": int,
+     "post_count": int, "new_thread": bool, "author_id": int | None}
+    {"type": "access.changed"}   (to a user group, or to a thread group when
+                                  a thread is hidden or moved: each socket
+                                  asks the permission question again)
+"""
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def thread_group(thread_id: int) -> str:
+    return f"forum.thread.{thread_id}"
+
+
+def place_key(thread) -> str:
+    """The place as the index page marks it: "c.<category id>" or "g.<group id>"."""
+    return f"g.{thread.group_id}" if thread.group_id else f"c.{thread.category_id}"
+
+
+def place_group(thread) -> str:
+    return place_group_for(*place_key(thread).split("."))
+
+
+def place_group_for(kind: str, place_id) -> str:
+    return f"forum.place.{kind}.{place_id}"
+
+
+def user_group(user_id: int) -> str:
+    return f"forum.user.{user_id}"
+
+
+def _send(group: str, message: dict) -> None:
+    layer = get_channel_layer()
+    if layer is not None:
+        async_to_sync(layer.group_send)(group, message)
+
+
+def post_html(post) -> str:
+    """The post as every reader of the thread sees it (no personal buttons):
+    sent once to all open pages; body_html was cleaned by nh3 when saved."""
+    return render_to_string(
+        "forums/includes/post.html",
+        {"post": post, "thread": post.thread, "live": True},
+    )
+
+
+def post_html_by_language(post) -> dict[str, str]:
+    """post_html in each site language: the page that receives it picks its
+    own, so a Dutch page never gets an English "Reply 3" from an English poster."""
+    html = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            html[code] = post_html(post)
+    return html
+
+
+def after_commit_new_post(post, *, new_thread: bool = False) -> None:
+    def publish():
+        from .tasks import notify_about_post
+
+        thread = post.thread
+        _send(
+            thread_group(thread.pk),
+            {
+                "type": "post.event",
+                "event": "new",
+                "position": post.position,
+                "html": post_html_by_language(post),
+                "author": str(post.author_name),
+            },
+        )
+        # A hidden thread's activity is for moderators only; the index counts
+        # of everyone else must not give it away.
+        if not thread.is_hidden:
+            _send(
+                place_group(thread),
+                {
+                    "type": "place.event",
+                    "place": place_key(thread),
+                    "thread": thread.pk,
+                    "post_count": thread.post_count,
+                    "new_thread": new_thread,
+                    "author_id": post.author_id,
+                },
+            )
+        notify_about_post.enqueue(post.pk, new_thread)
+
+    transaction.on_commit(publish)
+
+
+def after_commit_post_changed(post, event: str) -> None:
+    """`event` is "edited", "hidden" or "restored"."""
+
+    def publish():
+        _send(
+            thread_group(post.thread_id),
+            {
+                "type": "post.event",
+                "event": event,
+                "position": post.position,
+                "html": post_html_by_language(post),
+                "author": str(post.author_name),
+            },
+        )
+
+    transaction.on_commit(publish)
+
+
+def membership_changed(user_id: int) -> None:
+    transaction.on_commit(
+        lambda: _send(user_group(user_id), {"type": "access.changed"})
+    )

@@ -1,0 +1,215 @@
+"""Threads and posts. Each post has a position in its thread, given under a
+lock when it is written, so a page of a long thread is a range of positions:
+as fast for page 200 of 5,000 posts as for page 1."""
+
+import os
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from .structure import Category, Group
+
+POSTS_PER_PAGE = 20
+
+
+class ThreadKind(models.TextChoices):
+    DISCUSSION = "discussion", _("Discussion")
+    QUESTION = "question", _("Question")
+
+
+class Thread(models.Model):
+    category = models.ForeignKey(
+        Category,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="threads",
+    )
+    group = models.ForeignKey(
+        Group, on_delete=models.CASCADE, null=True, blank=True, related_name="threads"
+    )
+    title = models.CharField(_("title"), max_length=150)
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=ThreadKind.choices,
+        default=ThreadKind.QUESTION,
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="forum_threads",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_post_at = models.DateTimeField(db_index=True)
+    post_count = models.PositiveIntegerField(default=0)
+    accepted_post = models.ForeignKey(
+        "Post", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    is_locked = models.BooleanField(_("locked"), default=False)
+    is_pinned = models.BooleanField(_("pinned"), default=False)
+    is_hidden = models.BooleanField(_("hidden"), default=False)
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-is_pinned", "-last_post_at"]
+        permissions = [("moderate", "Can moderate the forums")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(category__isnull=False) & Q(group__isnull=True))
+                | (Q(category__isnull=True) & Q(group__isnull=False)),
+                name="thread_in_a_category_or_a_group",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["category", "-is_pinned", "-last_post_at"]),
+            models.Index(fields=["group", "-is_pinned", "-last_post_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("forums:thread", args=[self.pk, self.slug])
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.title)[:60] or "draad"
+
+    @property
+    def is_solved(self) -> bool:
+        return self.accepted_post_id is not None
+
+    @property
+    def place(self):
+        return self.category or self.group
+
+    @property
+    def last_page(self) -> int:
+        return max((self.post_count - 1) // POSTS_PER_PAGE + 1, 1)
+
+
+class Post(models.Model):
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="forum_posts",
+    )
+    position = models.PositiveIntegerField()
+    body = models.TextField(_("message"), max_length=20000)
+    # Rendered from Markdown and cleaned with nh3 when saved; templates show this.
+    body_html = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    is_hidden = models.BooleanField(default=False)
+    helpful_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["thread", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["thread", "position"], name="one_post_per_position"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.thread} #{self.position}"
+
+    def get_absolute_url(self) -> str:
+        url = self.thread.get_absolute_url()
+        query = f"?pagina={self.page}" if self.page > 1 else ""
+        return f"{url}{query}#bericht-{self.position}"
+
+    @property
+    def page(self) -> int:
+        return (self.position - 1) // POSTS_PER_PAGE + 1
+
+    @cached_property
+    def author_name(self) -> str:
+        from network.models import Profile
+
+        if self.author_id is None:
+            return str(_("Former member"))
+        profile = Profile.objects.filter(user_id=self.author_id).only("name").first()
+        return (profile.name if profile else "") or self.author.get_full_name()
+
+
+class PostRevision(models.Model):
+    """The text before an edit; moderators see the history."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    body = models.TextField()
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.post} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class Reaction(models.Model):
+    """A "helpful" mark; one per person per post."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["post", "user"], name="one_reaction_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} finds {self.post} helpful"
+
+
+class PrivateStorage(FileSystemStorage):
+    """Attachments are not under MEDIA_ROOT: they are served only through a
+    view that asks the same permission question as the thread. The folder is
+    read from settings on use, so tests can point it elsewhere."""
+
+    @property
+    def base_location(self):
+        return str(settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+
+private_storage = PrivateStorage()
+
+
+class Attachment(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(storage=private_storage, upload_to="forum/%Y/%m/")
+    name = models.CharField(max_length=200)
+    size = models.PositiveIntegerField()
+    content_type = models.CharField(max_length=100)
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("forums:attachment", args=[self.pk])
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")

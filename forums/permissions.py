@@ -1,0 +1,135 @@
+"""Who may read and write where in the forums. Views, feeds, attachments,
+search and the WebSocket consumers all ask these predicates; nothing decides
+forum visibility elsewhere."""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from network.permissions import is_member
+
+from .models import Category, Group, GroupMembership, MembershipStatus, Thread
+
+
+def is_moderator(user) -> bool:
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and user.has_perm("forums.moderate")
+    )
+
+
+def is_group_member(user, group: Group) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return GroupMembership.objects.filter(
+        group=group, user=user, status=MembershipStatus.ACTIVE
+    ).exists()
+
+
+def is_group_manager(user, group: Group) -> bool:
+    if is_moderator(user):
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return GroupMembership.objects.filter(
+        group=group, user=user, status=MembershipStatus.ACTIVE, is_manager=True
+    ).exists()
+
+
+def can_read_category(user, category: Category) -> bool:
+    return category.visible_to_visitors or is_member(user) or is_moderator(user)
+
+
+def can_read_group(user, group: Group) -> bool:
+    return is_moderator(user) or is_group_member(user, group)
+
+
+def can_read_place(user, place) -> bool:
+    if isinstance(place, Group):
+        return can_read_group(user, place)
+    return can_read_category(user, place)
+
+
+def can_view_thread(user, thread: Thread) -> bool:
+    if thread.is_hidden and not is_moderator(user):
+        return False
+    return can_read_place(user, thread.place)
+
+
+def suspended_until(user):
+    """The end of a running suspension, or None."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    suspension = (
+        user.forum_suspensions.filter(until__gt=timezone.now())
+        .order_by("-until")
+        .first()
+    )
+    return suspension.until if suspension else None
+
+
+def can_write_in(user, place) -> bool:
+    """Start threads or reply in a category or group (locks aside)."""
+    if not is_member(user) or suspended_until(user) is not None:
+        return False
+    return can_read_place(user, place)
+
+
+def can_reply(user, thread: Thread) -> bool:
+    if thread.is_locked and not is_moderator(user):
+        return False
+    return can_view_thread(user, thread) and can_write_in(user, thread.place)
+
+
+def can_edit_post(user, post) -> bool:
+    if is_moderator(user):
+        return True
+    return (
+        getattr(user, "is_authenticated", False)
+        and post.author_id == user.pk
+        and not post.is_hidden
+        and can_reply(user, post.thread)
+    )
+
+
+def can_accept_answer(user, thread: Thread) -> bool:
+    if thread.kind != "question":
+        return False
+    if is_moderator(user):
+        return True
+    return getattr(user, "is_authenticated", False) and thread.author_id == user.pk
+
+
+def visible_threads(user):
+    """Threads the person may see, as one queryset (for lists, counts, search)."""
+    threads = Thread.objects.filter(merged_into__isnull=True)
+    if is_moderator(user):
+        return threads
+    threads = threads.filter(is_hidden=False)
+    places = Q(category__visible_to_visitors=True)
+    if is_member(user):
+        places |= Q(category__isnull=False)
+    if getattr(user, "is_authenticated", False):
+        places |= Q(
+            group__in=GroupMembership.objects.filter(
+                user=user, status=MembershipStatus.ACTIVE
+            ).values("group")
+        )
+    return threads.filter(places)
+
+
+def readable_categories(user):
+    categories = Category.objects.all()
+    if is_member(user) or is_moderator(user):
+        return categories
+    return categories.filter(visible_to_visitors=True)
+
+
+def readable_groups(user):
+    if is_moderator(user):
+        return Group.objects.all()
+    if not getattr(user, "is_authenticated", False):
+        return Group.objects.none()
+    return Group.objects.filter(
+        memberships__user=user, memberships__status=MembershipStatus.ACTIVE
+    )

@@ -1,0 +1,251 @@
+"""Writing in the forums: starting threads, replying, editing, accepting an
+answer, marking a post helpful. Views, tests and the seeders go through here.
+
+A post's position is given while the thread row is locked (SELECT ... FOR
+UPDATE on PostgreSQL; SQLite's IMMEDIATE transaction), so two replies at the
+same moment get consecutive positions and the thread's counters stay true.
+After the transaction commits, subscribers and mentioned members are told and
+open pages get the new post (live.py)."""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import live
+from .guard import possible_bsns
+from .models import (
+    Attachment,
+    Post,
+    PostRevision,
+    Reaction,
+    ReadState,
+    Subscription,
+    Thread,
+    ThreadKind,
+)
+from .permissions import (
+    can_accept_answer,
+    can_edit_post,
+    can_reply,
+    can_write_in,
+    is_moderator,
+)
+
+# (window, limit) per kind of writing; new accounts get the stricter list.
+RATE_LIMITS = {
+    "thread": [(datetime.timedelta(hours=1), 5), (datetime.timedelta(days=1), 20)],
+    "post": [(datetime.timedelta(minutes=1), 6), (datetime.timedelta(hours=1), 60)],
+}
+NEW_ACCOUNT_RATE_LIMITS = {
+    "thread": [(datetime.timedelta(hours=1), 2), (datetime.timedelta(days=1), 5)],
+    "post": [(datetime.timedelta(minutes=1), 3), (datetime.timedelta(hours=1), 20)],
+}
+NEW_ACCOUNT_AGE = datetime.timedelta(days=7)
+
+
+class ForumError(Exception):
+    def __init__(self, code: str, message, field: str | None = None):
+        super().__init__(str(message))
+        self.code = code
+        self.message = message
+        self.field = field
+
+
+class PossibleBSN(ForumError):
+    """The text holds a number that passes the eleven-test; the author must
+    remove it or confirm it is not a citizen service number."""
+
+    def __init__(self, numbers: list[str]):
+        super().__init__(
+            "possible-bsn",
+            _(
+                "Your message contains a number that could be a citizen service "
+                "number (BSN): %(numbers)s. Pupils must not be identifiable here. "
+                "Remove it, or confirm that it is not a BSN."
+            )
+            % {"numbers": ", ".join(numbers)},
+            field="body",
+        )
+        self.numbers = numbers
+
+
+def _check_guard(*texts: str, confirmed: bool) -> None:
+    if confirmed:
+        return
+    numbers = [n for text in texts for n in possible_bsns(text)]
+    if numbers:
+        raise PossibleBSN(numbers)
+
+
+def _check_rate(user, kind: str) -> None:
+    if is_moderator(user):
+        return
+    now = timezone.now()
+    limits = (
+        NEW_ACCOUNT_RATE_LIMITS
+        if user.date_joined > now - NEW_ACCOUNT_AGE
+        else RATE_LIMITS
+    )[kind]
+    written = (
+        Thread.objects.filter(author=user)
+        if kind == "thread"
+        else Post.objects.filter(author=user)
+    )
+    for window, limit in limits:
+        if written.filter(created_at__gte=now - window).count() >= limit:
+            raise ForumError(
+                "rate-limited",
+                _(
+                    "You have written a lot in a short time. Please wait a while "
+                    "and try again; nothing you typed is lost."
+                ),
+            )
+
+
+def _check_may_write(user, place) -> None:
+    from .moderation_services import current_suspension, suspension_notice
+
+    suspension = current_suspension(user)
+    if suspension is not None:
+        raise ForumError("suspended", suspension_notice(suspension))
+    if not can_write_in(user, place):
+        raise ForumError("forbidden", _("You may not write here."))
+
+
+def _add_post(thread: Thread, author, body: str, attachments=()) -> Post:
+    """Under the thread lock: the next position, the post, the counters."""
+    from .text import render_post
+
+    position = thread.post_count + 1
+    post = Post.objects.create(
+        thread=thread,
+        author=author,
+        position=position,
+        body=body,
+        body_html=render_post(body),
+    )
+    for upload in attachments:
+        Attachment.objects.create(
+            post=post,
+            file=upload,
+            name=upload.name[:200],
+            size=upload.size,
+            content_type=getattr(upload, "content_type", "") or "",
+        )
+    Thread.objects.filter(pk=thread.pk).update(
+        post_count=position, last_post_at=post.created_at
+    )
+    thread.post_count, thread.last_post_at = position, post.created_at
+    mark_read(author, thread, position)
+    return post
+
+
+@transaction.atomic
+def start_thread(
+    author,
+    place,
+    *,
+    title: str,
+    body: str,
+    kind: str = ThreadKind.QUESTION,
+    attachments=(),
+    not_a_bsn: bool = False,
+) -> Thread:
+    from .models import Group
+
+    _check_may_write(author, place)
+    _check_guard(title, body, confirmed=not_a_bsn)
+    _check_rate(author, "thread")
+    thread = Thread.objects.create(
+        category=None if isinstance(place, Group) else place,
+        group=place if isinstance(place, Group) else None,
+        title=title.strip(),
+        kind=kind,
+        author=author,
+        last_post_at=timezone.now(),
+    )
+    post = _add_post(thread, author, body, attachments)
+    Subscription.objects.get_or_create(user=author, thread=thread)
+    live.after_commit_new_post(post, new_thread=True)
+    return thread
+
+
+@transaction.atomic
+def reply(
+    author, thread: Thread, *, body: str, attachments=(), not_a_bsn: bool = False
+) -> Post:
+    thread = Thread.objects.select_for_update().get(pk=thread.pk)
+    if thread.is_locked and not is_moderator(author):
+        raise ForumError("locked", _("This thread is closed for new replies."))
+    _check_may_write(author, thread.place)
+    if not can_reply(author, thread):
+        raise ForumError("forbidden", _("You may not write here."))
+    _check_guard(body, confirmed=not_a_bsn)
+    _check_rate(author, "post")
+    post = _add_post(thread, author, body, attachments)
+    live.after_commit_new_post(post)
+    return post
+
+
+@transaction.atomic
+def edit_post(editor, post: Post, *, body: str, not_a_bsn: bool = False) -> Post:
+    post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
+    if not can_edit_post(editor, post):
+        raise ForumError("forbidden", _("You may not edit this message."))
+    _check_guard(body, confirmed=not_a_bsn)
+    if body == post.body:
+        return post
+    from .text import render_post
+
+    PostRevision.objects.create(post=post, body=post.body, editor=editor)
+    post.body = body
+    post.body_html = render_post(body)
+    post.edited_at = timezone.now()
+    post.save(update_fields=["body", "body_html", "edited_at"])
+    live.after_commit_post_changed(post, "edited")
+    return post
+
+
+@transaction.atomic
+def accept_answer(user, post: Post) -> Thread:
+    thread = Thread.objects.select_for_update().get(pk=post.thread_id)
+    if not can_accept_answer(user, thread):
+        raise ForumError(
+            "forbidden",
+            _("Only the person who asked, or a moderator, can accept an answer."),
+        )
+    if post.position == 1 or post.is_hidden:
+        raise ForumError("not-an-answer", _("Choose a reply as the answer."))
+    thread.accepted_post = None if thread.accepted_post_id == post.pk else post
+    thread.save(update_fields=["accepted_post"])
+    return thread
+
+
+def toggle_helpful(user, post: Post) -> bool:
+    """Mark or unmark a post as helpful; returns whether it is marked now."""
+    if post.author_id == user.pk or not can_reply(user, post.thread):
+        raise ForumError("forbidden", _("You cannot mark this message."))
+    with transaction.atomic():
+        deleted, _rows = Reaction.objects.filter(post=post, user=user).delete()
+        if not deleted:
+            Reaction.objects.create(post=post, user=user)
+        Post.objects.filter(pk=post.pk).update(
+            helpful_count=F("helpful_count") + (-1 if deleted else 1)
+        )
+    return not deleted
+
+
+def mark_read(user, thread: Thread, position: int) -> None:
+    """Remember how far someone read; never moves backwards."""
+    if not getattr(user, "is_authenticated", False):
+        return
+    state, created = ReadState.objects.get_or_create(
+        user=user, thread=thread, defaults={"last_read_position": position}
+    )
+    if not created and state.last_read_position < position:
+        ReadState.objects.filter(pk=state.pk, last_read_position__lt=position).update(
+            last_read_position=position
+        )

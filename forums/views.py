@@ -1,0 +1,538 @@
+"""Reading and writing in the forums: the index, a category or closed group
+with its threads, a thread page, and the forms to start a thread, reply and
+edit. Permission questions go to permissions.py; writing goes through
+services.py."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Max, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from network.pagination import paginate
+
+from . import services
+from .forms import EditPostForm, PostForm, ThreadForm
+from .hooks import thread_actions
+from .models import (
+    POSTS_PER_PAGE,
+    Attachment,
+    Category,
+    Group,
+    GroupMembership,
+    MembershipStatus,
+    Post,
+    ReadState,
+    Subscription,
+    Thread,
+)
+from .permissions import (
+    can_accept_answer,
+    can_edit_post,
+    can_read_place,
+    can_reply,
+    can_view_thread,
+    can_write_in,
+    is_group_manager,
+    is_moderator,
+    readable_categories,
+    readable_groups,
+    suspended_until,
+    visible_threads,
+)
+from .reading import unread_count, with_read_state
+from .text import quote
+
+THREADS_PER_PAGE = 25
+
+
+def index(request):
+    user = request.user
+    visible = visible_threads(user)
+    categories = readable_categories(user).annotate(
+        thread_count=Count("threads", filter=Q(threads__in=visible)),
+        last_activity=Max("threads__last_post_at", filter=Q(threads__in=visible)),
+    )
+    groups = readable_groups(user).annotate(
+        thread_count=Count("threads", filter=Q(threads__in=visible)),
+        last_activity=Max("threads__last_post_at", filter=Q(threads__in=visible)),
+    )
+    unread = _unread_per_place(user, visible)
+    other_groups = (
+        Group.objects.exclude(pk__in=groups.values("pk"))
+        if user.is_authenticated
+        else Group.objects.none()
+    )
+    return TemplateResponse(
+        request,
+        "forums/index.html",
+        {
+            "categories": [(c, unread.get(("c", c.pk), 0)) for c in categories],
+            "groups": [(g, unread.get(("g", g.pk), 0)) for g in groups],
+            "other_groups": other_groups,
+            "pending": _membership_groups(user, MembershipStatus.REQUESTED),
+            "invited": _membership_groups(user, MembershipStatus.INVITED),
+            "is_moderator": is_moderator(user),
+        },
+    )
+
+
+def _membership_groups(user, status) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    return set(
+        GroupMembership.objects.filter(user=user, status=status).values_list(
+            "group_id", flat=True
+        )
+    )
+
+
+def _unread_per_place(user, visible) -> dict:
+    """Unread posts per category and group, in one query."""
+    if not user.is_authenticated:
+        return {}
+    threads = with_read_state(visible, user).values(
+        "category_id", "group_id", "post_count", "last_read"
+    )
+    unread: dict = {}
+    for row in threads:
+        missing = row["post_count"] - (row["last_read"] or 0)
+        if missing > 0:
+            key = (
+                ("c", row["category_id"])
+                if row["category_id"]
+                else ("g", row["group_id"])
+            )
+            unread[key] = unread.get(key, 0) + missing
+    return unread
+
+
+def _place_page(request, place, template: str, extra=None):
+    if not can_read_place(request.user, place):
+        if isinstance(place, Group):
+            return TemplateResponse(
+                request, "forums/group_closed.html", {"group": place}, status=403
+            )
+        return TemplateResponse(
+            request, "forums/members_only.html", {"place": place}, status=403
+        )
+    threads = visible_threads(request.user).filter(
+        **({"group": place} if isinstance(place, Group) else {"category": place})
+    )
+    filter_solved = request.GET.get("toon")
+    if filter_solved == "onbeantwoord":
+        threads = threads.filter(kind="question", accepted_post__isnull=True)
+    threads = with_read_state(threads.select_related("author"), request.user)
+    page = paginate(request, threads, THREADS_PER_PAGE)
+    for thread in page:
+        thread.unread = unread_count(thread)
+    context = {
+        "place": place,
+        "threads": page,
+        "may_write": can_write_in(request.user, place),
+        "following": _follows(request.user, place),
+        "filter": filter_solved,
+    }
+    context.update(extra or {})
+    return TemplateResponse(request, template, context)
+
+
+def _follows(user, target) -> bool:
+    if not user.is_authenticated:
+        return False
+    field = {Category: "category", Group: "group", Thread: "thread"}[type(target)]
+    return Subscription.objects.filter(user=user, **{field: target}).exists()
+
+
+def category(request, slug):
+    return _place_page(
+        request, get_object_or_404(Category, slug=slug), "forums/category.html"
+    )
+
+
+def group(request, slug):
+    group = get_object_or_404(Group, slug=slug)
+    return _place_page(
+        request,
+        group,
+        "forums/group.html",
+        {"is_manager": is_group_manager(request.user, group)},
+    )
+
+
+def thread(request, pk, slug=None):
+    thread = get_object_or_404(
+        Thread.objects.select_related("category", "group", "author"), pk=pk
+    )
+    if thread.merged_into_id:
+        return redirect(thread.merged_into)
+    if not can_view_thread(request.user, thread):
+        if request.user.is_authenticated:
+            raise PermissionDenied
+        return redirect(f"{_login_url()}?next={request.path}")
+    user = request.user
+    last_read = 0
+    if user.is_authenticated:
+        state = ReadState.objects.filter(user=user, thread=thread).first()
+        last_read = state.last_read_position if state else 0
+        if "ongelezen" in request.GET:
+            first_unread = min(last_read + 1, thread.post_count)
+            page = (first_unread - 1) // POSTS_PER_PAGE + 1
+            query = f"?pagina={page}" if page > 1 else ""
+            return redirect(
+                f"{thread.get_absolute_url()}{query}#bericht-{first_unread}"
+            )
+    page_number = _page_number(request, thread)
+    first = (page_number - 1) * POSTS_PER_PAGE + 1
+    # A page is a range of positions: an index lookup, whatever the thread's length.
+    posts = list(
+        Post.objects.filter(
+            thread=thread, position__gte=first, position__lt=first + POSTS_PER_PAGE
+        )
+        .select_related("author__profile")
+        .prefetch_related("attachments")
+        .annotate(revision_count=Count("revisions"))
+    )
+    if user.is_authenticated and posts:
+        services.mark_read(user, thread, posts[-1].position)
+    helpful = set()
+    if user.is_authenticated:
+        helpful = set(user_reactions(user, [p.pk for p in posts]))
+    may_reply = can_reply(user, thread)
+    form = None
+    if may_reply:
+        initial = {}
+        cite = request.GET.get("citeer")
+        if cite and cite.isdigit():
+            quoted = Post.objects.filter(
+                thread=thread, position=int(cite), is_hidden=False
+            ).first()
+            if quoted:
+                initial["body"] = quote(quoted)
+        form = PostForm(initial=initial)
+    return TemplateResponse(
+        request,
+        "forums/thread.html",
+        {
+            "thread": thread,
+            "place": thread.place,
+            "posts": posts,
+            "page_number": page_number,
+            "pages": _page_links(thread, page_number),
+            "last_read": last_read,
+            "form": form,
+            "may_reply": may_reply,
+            "helpful": helpful,
+            "is_moderator": is_moderator(user),
+            "may_accept": can_accept_answer(user, thread),
+            "following": _follows(user, thread),
+            "user_id": user.pk if user.is_authenticated else None,
+            "actions": thread_actions(request, thread),
+            "suspension_notice": _suspension_notice(user),
+        },
+    )
+
+
+def user_reactions(user, post_ids):
+    from .models import Reaction
+
+    return Reaction.objects.filter(user=user, post_id__in=post_ids).values_list(
+        "post_id", flat=True
+    )
+
+
+def _suspension_notice(user) -> str:
+    from .moderation_services import current_suspension, suspension_notice
+
+    suspension = current_suspension(user)
+    return suspension_notice(suspension) if suspension else ""
+
+
+def _login_url() -> str:
+    from django.conf import settings
+    from django.shortcuts import resolve_url
+
+    return resolve_url(settings.LOGIN_URL)
+
+
+def _page_number(request, thread) -> int:
+    try:
+        number = int(request.GET.get("pagina", 1))
+    except ValueError:
+        number = 1
+    return min(max(number, 1), thread.last_page)
+
+
+def _page_links(thread, current: int) -> list:
+    """First, last and two either side: a short list for screen readers."""
+    last = thread.last_page
+    numbers = sorted({1, last, *range(max(current - 2, 1), min(current + 2, last) + 1)})
+    links, previous = [], 0
+    for number in numbers:
+        if number - previous > 1:
+            links.append(None)
+        links.append(number)
+        previous = number
+    return links
+
+
+def _write_error(form, error) -> None:
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+@login_required
+def new_thread(request, kind, slug):
+    place = get_object_or_404(Group if kind == "g" else Category, slug=slug)
+    notice = _suspension_notice(request.user)
+    if notice:
+        return TemplateResponse(
+            request,
+            "forums/suspended.html",
+            {"place": place, "notice": notice},
+            status=403,
+        )
+    if not can_write_in(request.user, place):
+        raise PermissionDenied
+    ask_bsn = False
+    form = ThreadForm(request.POST or None, request.FILES or None)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if "preview" in request.POST:
+            from .text import render_post
+
+            preview = render_post(data["body"])
+        else:
+            try:
+                created = services.start_thread(
+                    request.user,
+                    place,
+                    title=data["title"],
+                    body=data["body"],
+                    kind=data["kind"],
+                    attachments=data["attachments"],
+                    not_a_bsn=data["not_a_bsn"],
+                )
+            except services.PossibleBSN as error:
+                ask_bsn = True
+                form = ThreadForm(request.POST, ask_bsn_confirmation=True)
+                form.is_valid()
+                _write_error(form, error)
+            except services.ForumError as error:
+                _write_error(form, error)
+            else:
+                messages.success(request, _("Your thread is posted."))
+                return redirect(created)
+    status = 400 if request.method == "POST" and preview is None else 200
+    return TemplateResponse(
+        request,
+        "forums/thread_form.html",
+        {"form": form, "place": place, "preview": preview, "ask_bsn": ask_bsn},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def reply(request, pk):
+    thread = get_object_or_404(Thread, pk=pk)
+    # A suspended member or a locked thread gets a message next to the form;
+    # someone who may never write here gets a plain refusal.
+    if not can_view_thread(request.user, thread) or not (
+        can_reply(request.user, thread)
+        or suspended_until(request.user)
+        or thread.is_locked
+    ):
+        raise PermissionDenied
+    form = PostForm(request.POST, request.FILES)
+    preview = None
+    ask_bsn = False
+    if form.is_valid():
+        data = form.cleaned_data
+        if "preview" in request.POST:
+            from .text import render_post
+
+            preview = render_post(data["body"])
+        else:
+            try:
+                post = services.reply(
+                    request.user,
+                    thread,
+                    body=data["body"],
+                    attachments=data["attachments"],
+                    not_a_bsn=data["not_a_bsn"],
+                )
+            except services.PossibleBSN as error:
+                ask_bsn = True
+                form = PostForm(request.POST, ask_bsn_confirmation=True)
+                form.is_valid()
+                _write_error(form, error)
+            except services.ForumError as error:
+                _write_error(form, error)
+            else:
+                return redirect(post.get_absolute_url())
+    return TemplateResponse(
+        request,
+        "forums/reply_form.html",
+        {
+            "form": form,
+            "thread": thread,
+            "place": thread.place,
+            "preview": preview,
+            "ask_bsn": ask_bsn,
+        },
+        status=200 if preview is not None else 400,
+    )
+
+
+@login_required
+def edit_post(request, pk):
+    post = get_object_or_404(Post.objects.select_related("thread"), pk=pk)
+    if not can_edit_post(request.user, post):
+        raise PermissionDenied
+    ask_bsn = False
+    form = EditPostForm(request.POST or None, initial={"body": post.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_post(
+                request.user,
+                post,
+                body=form.cleaned_data["body"],
+                not_a_bsn=form.cleaned_data["not_a_bsn"],
+            )
+        except services.PossibleBSN as error:
+            ask_bsn = True
+            form = EditPostForm(request.POST, ask_bsn_confirmation=True)
+            form.is_valid()
+            _write_error(form, error)
+        except services.ForumError as error:
+            _write_error(form, error)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect(post.get_absolute_url())
+    return TemplateResponse(
+        request,
+        "forums/edit_form.html",
+        {"form": form, "post": post, "thread": post.thread, "ask_bsn": ask_bsn},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def post_history(request, pk):
+    post = get_object_or_404(Post.objects.select_related("thread"), pk=pk)
+    if not is_moderator(request.user):
+        raise PermissionDenied
+    return TemplateResponse(
+        request,
+        "forums/post_history.html",
+        {"post": post, "thread": post.thread, "revisions": post.revisions.all()},
+    )
+
+
+@login_required
+@require_POST
+def helpful(request, pk):
+    post = get_object_or_404(Post.objects.select_related("thread"), pk=pk)
+    try:
+        services.toggle_helpful(request.user, post)
+    except services.ForumError as error:
+        messages.error(request, error.message)
+    return redirect(post.get_absolute_url())
+
+
+@login_required
+@require_POST
+def accept(request, pk):
+    post = get_object_or_404(Post.objects.select_related("thread"), pk=pk)
+    try:
+        thread = services.accept_answer(request.user, post)
+    except services.ForumError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Marked as the answer.")
+            if thread.accepted_post_id
+            else _("No longer marked as the answer."),
+        )
+    return redirect(post.get_absolute_url())
+
+
+@login_required
+@require_POST
+def follow(request):
+    kinds = {
+        "draad": (Thread, "thread"),
+        "categorie": (Category, "category"),
+        "groep": (Group, "group"),
+    }
+    kind = kinds.get(request.POST.get("soort", ""))
+    if kind is None:
+        raise Http404
+    model, field = kind
+    target = get_object_or_404(model, pk=request.POST.get("id"))
+    readable = (
+        can_view_thread(request.user, target)
+        if model is Thread
+        else can_read_place(request.user, target)
+    )
+    if not readable:
+        raise PermissionDenied
+    existing = Subscription.objects.filter(user=request.user, **{field: target})
+    if existing.exists():
+        existing.delete()
+        messages.success(request, _("You no longer follow this."))
+    else:
+        Subscription.objects.create(user=request.user, **{field: target})
+        messages.success(
+            request, _("You follow this now: new posts arrive in your notifications.")
+        )
+    return redirect(target.get_absolute_url())
+
+
+def attachment(request, pk):
+    item = get_object_or_404(Attachment.objects.select_related("post__thread"), pk=pk)
+    post = item.post
+    if not can_view_thread(request.user, post.thread) or (
+        post.is_hidden and not is_moderator(request.user)
+    ):
+        raise Http404
+    response = FileResponse(
+        item.file.open("rb"),
+        as_attachment=not item.is_image,
+        filename=item.name,
+        content_type=item.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@login_required
+@require_POST
+def join_group(request, slug):
+    group = get_object_or_404(Group, slug=slug)
+    membership, created = GroupMembership.objects.get_or_create(
+        group=group,
+        user=request.user,
+        defaults={"status": MembershipStatus.REQUESTED},
+    )
+    if membership.status == MembershipStatus.INVITED:
+        membership.status = MembershipStatus.ACTIVE
+        membership.save(update_fields=["status"])
+        messages.success(request, _("Welcome to %(group)s.") % {"group": group.name})
+        return redirect(group)
+    if created:
+        from .groups import tell_managers_about_request
+
+        tell_managers_about_request(membership)
+    messages.success(
+        request,
+        _("Your request is sent. A group manager decides; you get a notification."),
+    )
+    return redirect("forums:index")

@@ -1,0 +1,147 @@
+"""Who sees what: visitor, outsider, member, group member and moderator against
+a public category, a members' category and a closed group, on every page."""
+
+import pytest
+
+from forums import services
+from forums.models import GroupMembership, MembershipStatus, Thread
+from forums.permissions import visible_threads
+
+pytestmark = pytest.mark.django_db
+
+# (place, who) -> may read
+MATRIX = {
+    ("public", "visitor"): True,
+    ("public", "outsider"): True,
+    ("public", "member"): True,
+    ("public", "group_member"): True,
+    ("public", "moderator"): True,
+    ("members", "visitor"): False,
+    ("members", "outsider"): False,
+    ("members", "member"): True,
+    ("members", "group_member"): True,
+    ("members", "moderator"): True,
+    ("group", "visitor"): False,
+    ("group", "outsider"): False,
+    ("group", "member"): False,
+    ("group", "group_member"): True,
+    ("group", "moderator"): True,
+}
+
+
+@pytest.fixture
+def world(public_category, category, group, member, group_member, moderator, outsider):
+    threads = {
+        "public": services.start_thread(
+            member, public_category, title="Openbare vraag over rekenen", body="Open"
+        ),
+        "members": services.start_thread(
+            member, category, title="Ledenvraag over time-outs", body="Leden"
+        ),
+        "group": services.start_thread(
+            group_member, group, title="Geheim groepsoverleg", body="Besloten"
+        ),
+    }
+    people = {
+        "visitor": None,
+        "outsider": outsider,
+        "member": member,
+        "group_member": group_member,
+        "moderator": moderator,
+    }
+    return threads, people
+
+
+@pytest.mark.parametrize(("place", "who"), list(MATRIX))
+def test_thread_pages_lists_and_counts(client, world, place, who):
+    threads, people = world
+    thread = threads[place]
+    if people[who] is not None:
+        client.force_login(people[who])
+    allowed = MATRIX[(place, who)]
+
+    response = client.get(thread.get_absolute_url())
+    if allowed:
+        assert response.status_code == 200
+    else:
+        assert response.status_code in (302, 403)
+        assert thread.title not in response.text
+
+    listing = client.get(thread.place.get_absolute_url())
+    assert (thread.title in listing.text) == allowed
+    index = client.get("/forum/")
+    assert ("Geheim groepsoverleg" in index.text) is False, "titles never on the index"
+    if place == "group":
+        # The group's name is listed to signed-in people (to ask to join), but
+        # its thread count only to those who may read it.
+        assert ("Werkgroep IB Noord" in index.text) == (
+            who in ("outsider", "member", "group_member", "moderator")
+        )
+    assert (thread in visible_threads(people[who] or _anonymous())) == allowed
+
+
+def _anonymous():
+    from django.contrib.auth.models import AnonymousUser
+
+    return AnonymousUser()
+
+
+@pytest.mark.parametrize(("place", "who"), list(MATRIX))
+def test_writing_needs_membership_too(client, world, place, who):
+    threads, people = world
+    thread = threads[place]
+    if people[who] is not None:
+        client.force_login(people[who])
+    before = thread.post_count
+    response = client.post(f"/forum/draad/{thread.pk}/reageren/", {"body": "Reactie"})
+    may_write = MATRIX[(place, who)] and who not in ("visitor", "outsider")
+    thread.refresh_from_db()
+    assert (thread.post_count == before + 1) == may_write
+    if not may_write:
+        assert response.status_code in (302, 403)
+
+
+def test_joining_a_closed_group_needs_a_managers_yes(
+    client, world, group, member, group_member
+):
+    threads, _ = world
+    client.force_login(member)
+    client.post(f"/forum/groepen/{group.slug}/lid-worden/")
+    membership = GroupMembership.objects.get(group=group, user=member)
+    assert membership.status == MembershipStatus.REQUESTED
+    assert client.get(threads["group"].get_absolute_url()).status_code == 403
+
+    client.force_login(group_member)
+    assert client.get(f"/forum/groepen/{group.slug}/leden/").status_code == 200
+    client.post(
+        f"/forum/groepen/{group.slug}/leden/{membership.pk}/", {"action": "approve"}
+    )
+    client.force_login(member)
+    assert client.get(threads["group"].get_absolute_url()).status_code == 200
+
+    client.force_login(member)
+    assert client.get(f"/forum/groepen/{group.slug}/leden/").status_code == 403
+
+
+def test_new_thread_form_only_where_one_may_write(
+    client, world, category, group, outsider, member
+):
+    client.force_login(outsider)
+    assert client.get(f"/forum/nieuw/c/{category.slug}/").status_code == 403
+    client.force_login(member)
+    assert client.get(f"/forum/nieuw/c/{category.slug}/").status_code == 200
+    assert client.get(f"/forum/nieuw/g/{group.slug}/").status_code == 403
+    assert Thread.objects.count() == 3
+
+
+def test_an_invitation_is_accepted_from_the_forum_index(
+    client, world, group, group_member, member
+):
+    threads, _ = world
+    client.force_login(group_member)
+    client.post(f"/forum/groepen/{group.slug}/uitnodigen/", {"email": member.email})
+    client.force_login(member)
+    index = client.get("/forum/").text
+    assert "Uitnodiging aannemen" in index
+    client.post(f"/forum/groepen/{group.slug}/lid-worden/")
+    assert client.get(threads["group"].get_absolute_url()).status_code == 200

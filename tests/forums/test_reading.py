@@ -1,0 +1,99 @@
+"""Reading: unread markers, jumping to the first unread post, following, and
+pages of a long thread that cost the same at post 4,990 as at post 1."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from forums import services
+from forums.models import Post, Thread
+from network.models import Notification
+from network.privacy import delete_account, export_user_data
+
+pytestmark = pytest.mark.django_db
+
+
+def test_unread_counts_and_jump_to_first_unread(client, category, member, other_member):
+    thread = services.start_thread(member, category, title="Vraag", body="Begin")
+    for n in range(24):
+        services._add_post(thread, member, f"Reactie {n}")
+    client.force_login(other_member)
+    listing = client.get(f"/forum/{category.slug}/")
+    assert "25 ongelezen" in listing.text
+    client.get(thread.get_absolute_url())  # reads page 1: posts 1-20
+    assert "5 ongelezen" in client.get(f"/forum/{category.slug}/").text
+    assert "5 ongelezen" in client.get("/forum/").text
+    jump = client.get(thread.get_absolute_url() + "?ongelezen")
+    assert jump.status_code == 302 and jump.url.endswith("?pagina=2#bericht-21")
+    page_two = client.get(jump.url)
+    assert 'id="ongelezen"' in page_two.text
+    assert (
+        "ongelezen"
+        not in client.get(f"/forum/{category.slug}/").text.split("thread-list")[1]
+    )
+
+
+def test_following_a_category_brings_new_threads_to_the_inbox(
+    client, category, member, other_member, django_capture_on_commit_callbacks
+):
+    client.force_login(other_member)
+    client.post("/forum/volgen/", {"soort": "categorie", "id": category.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        services.start_thread(member, category, title="Nieuwe vraag", body="Wie?")
+    note = Notification.objects.get(recipient=other_member)
+    assert note.title == "Nieuwe draad: Nieuwe vraag"
+    client.post("/forum/volgen/", {"soort": "categorie", "id": category.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        services.start_thread(member, category, title="Nog een", body="Wie?")
+    assert Notification.objects.filter(recipient=other_member).count() == 1
+
+
+@pytest.fixture
+def long_thread(category, member):
+    thread = services.start_thread(member, category, title="Lange draad", body="Start")
+    now = timezone.now()
+    Post.objects.bulk_create(
+        Post(
+            thread=thread,
+            author=member,
+            position=n,
+            body=f"Bericht {n}",
+            body_html=f"<p>Bericht {n}</p>",
+            created_at=now,
+        )
+        for n in range(2, 5001)
+    )
+    Thread.objects.filter(pk=thread.pk).update(post_count=5000)
+    thread.refresh_from_db()
+    return thread
+
+
+def test_pages_of_a_5000_post_thread_cost_the_same(client, long_thread, other_member):
+    client.force_login(other_member)
+    url = long_thread.get_absolute_url()
+    counts = {}
+    for page in (1, 125, 250):
+        client.get(f"{url}?pagina={page}")
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(f"{url}?pagina={page}")
+        assert response.status_code == 200
+        counts[page] = len(captured)
+    assert counts[1] == counts[125] == counts[250]
+    last = client.get(f"{url}?pagina=250").text
+    assert "Bericht 5000" in last and "Bericht 4980" not in last
+    assert "Bericht 4981" in last
+    assert client.get(f"{url}?pagina=9999").status_code == 200, "too high: last page"
+
+
+def test_export_and_account_deletion_keep_posts_readable(
+    client, category, member, other_member
+):
+    thread = services.start_thread(member, category, title="Vraag", body="Mijn vraag")
+    exported = export_user_data(member)["forums"]
+    assert exported["posts"][0]["body"] == "Mijn vraag"
+    delete_account(member)
+    client.force_login(other_member)
+    page = client.get(thread.get_absolute_url()).text
+    assert "Mijn vraag" in page and "Voormalig lid" in page
+    assert "Marieke" not in page
