@@ -19,12 +19,16 @@ Messages:
                                   asks the permission question again)
 """
 
+import logging
+
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+
+logger = logging.getLogger(__name__)
 
 
 def thread_group(thread_id: int) -> str:
@@ -49,9 +53,15 @@ def user_group(user_id: int) -> str:
 
 
 def _send(group: str, message: dict) -> None:
+    """Live updates are a courtesy: the post is saved already, so a channel
+    layer that is down (Redis restarting) is logged, not shown as an error."""
     layer = get_channel_layer()
-    if layer is not None:
+    if layer is None:
+        return
+    try:
         async_to_sync(layer.group_send)(group, message)
+    except Exception:  # noqa: BLE001 - any transport failure, see docstring
+        logger.warning("Live update to %s failed", group, exc_info=True)
 
 
 def post_html(post) -> str:
@@ -128,4 +138,13 @@ def after_commit_post_changed(post, event: str) -> None:
 def membership_changed(user_id: int) -> None:
     transaction.on_commit(
         lambda: _send(user_group(user_id), {"type": "access.changed"})
+    )
+
+
+def thread_access_changed(thread_id: int) -> None:
+    """Call when a thread is hidden, restored, moved or merged: every open
+    socket on it asks the permission question again (and closes if the answer
+    is now no)."""
+    transaction.on_commit(
+        lambda: _send(thread_group(thread_id), {"type": "access.changed"})
     )

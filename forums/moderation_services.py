@@ -74,9 +74,7 @@ def _resolve_reports(reports, moderator) -> int:
 def _after_commit_access_changed(thread_id: int) -> None:
     """Open pages of the thread ask the permission question again: a hidden,
     moved or merged thread may no longer be theirs to read."""
-    transaction.on_commit(
-        lambda: live._send(live.thread_group(thread_id), {"type": "access.changed"})
-    )
+    live.thread_access_changed(thread_id)
 
 
 def _locked_post(post: Post) -> Post:

@@ -42,6 +42,21 @@ def browser(chromium_executable):
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
+def _child_setup(django_db_blocker):
+    def setup():
+        # A forked child inherits asgiref's single-thread executor without its
+        # thread, if a test used database_sync_to_async before the fork; any
+        # database work in the child would then hang. Give it a fresh one.
+        from concurrent.futures import ThreadPoolExecutor
+
+        from asgiref.sync import SyncToAsync
+
+        SyncToAsync.single_thread_executor = ThreadPoolExecutor(max_workers=1)
+        django_db_blocker.unblock()
+
+    return setup
+
+
 @pytest.fixture(scope="session")
 def live_server_url(django_db_setup, django_db_blocker):
     """Daphne in a forked child process, on the test database set up above."""
@@ -50,7 +65,7 @@ def live_server_url(django_db_setup, django_db_blocker):
         connections.close_all()
     # The child inherits pytest-django's block on database access; lift it there.
     server = DaphneProcess(
-        "localhost", _make_application, setup=django_db_blocker.unblock
+        "localhost", _make_application, setup=_child_setup(django_db_blocker)
     )
     server.daemon = True
     server.start()

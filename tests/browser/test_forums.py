@@ -1,0 +1,176 @@
+"""The forum in a real Chromium: a reply appears live on another member's open
+thread and index, and axe-core finds nothing serious on the forum's pages.
+
+Forum labels are selected by id and CSS, not by their text, so the test holds
+whether or not a translation exists yet."""
+
+import concurrent.futures
+
+import pytest
+from playwright.sync_api import expect
+
+from forums import services
+from forums.models import Category
+from network.models import Affiliation, Board, Profile, School
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "Een-lang-wachtwoord-42"
+
+
+@pytest.fixture
+def forum(home, django_user_model):
+    """Two members of one member school, a members-only category and a thread
+    that the first of them started."""
+    from allauth.account.models import EmailAddress
+
+    board = Board.objects.create(name="Stichting Kans", number="41001", is_member=True)
+    school = School.objects.create(name="De Burcht", brin="12AB", board=board)
+    members = []
+    for username, name in [("anna", "Anna de Vries"), ("bram", "Bram Jansen")]:
+        user = django_user_model.objects.create_user(
+            username=username, email=f"{username}@deburcht.nl", password=PASSWORD
+        )
+        EmailAddress.objects.create(
+            user=user, email=user.email, verified=True, primary=True
+        )
+        profile = Profile.objects.create(user=user, name=name)
+        Affiliation.objects.create(profile=profile, school=school)
+        members.append(user)
+    category = Category.objects.create(
+        name="Gedrag en welbevinden", slug="gedrag", description="Cluster 4"
+    )
+    thread = off_the_event_loop(
+        services.start_thread,
+        members[0],
+        category,
+        title="Hoe gaan jullie om met time-outs?",
+        body="Wij zoeken ervaringen.",
+    )
+    return {
+        "anna": members[0],
+        "bram": members[1],
+        "category": category,
+        "thread": thread,
+    }
+
+
+def off_the_event_loop(function, *args, **kwargs):
+    """Run a service on a thread of its own: after its commit it publishes to
+    the channel layer through async_to_sync, which refuses to run on this
+    thread while Playwright's event loop does."""
+    from django.db import connection
+
+    def run():
+        try:
+            return function(*args, **kwargs)
+        finally:
+            connection.close()
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result(timeout=30)
+
+
+def log_in(page, email):
+    page.goto("/account/login/")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_label("Wachtwoord").press("Enter")
+    expect(page.get_by_role("link", name="Mijn account")).to_be_visible()
+
+
+def test_a_reply_appears_live_for_another_reader(
+    page, browser, live_server_url, forum, serious_violations
+):
+    """Anna has the thread and the forum index open; Bram replies. Without a
+    reload Anna sees the reply, a screen reader hears who wrote it, and the
+    index counts one unread message."""
+    thread, category = forum["thread"], forum["category"]
+    log_in(page, forum["anna"].email)
+    page.goto(thread.get_absolute_url())
+    expect(page.locator("#berichten")).to_have_attribute("data-live", "connected")
+    page.evaluate("window.__sameDocument = true")
+
+    index = page.context.new_page()
+    index.goto("/forum/")
+    expect(index.locator("[data-forum-index]")).to_have_attribute(
+        "data-live", "connected"
+    )
+    unread = index.locator(f'.forum-place[data-place="c.{category.pk}"] .unread-count')
+    expect(unread).to_have_attribute("data-unread", "0")
+
+    other = browser.new_context(base_url=live_server_url, locale="nl-NL")
+    replying = other.new_page()
+    log_in(replying, forum["bram"].email)
+    replying.goto(thread.get_absolute_url())
+    replying.locator("#antwoord textarea").fill("Wij gebruiken een **rustplek**.")
+    replying.locator('#antwoord button[name="post"]').click()
+    expect(replying.locator("#bericht-2")).to_be_visible()
+    other.close()
+
+    reply = page.locator("#bericht-2")
+    expect(reply.locator(".post__body strong")).to_have_text("rustplek")
+    expect(reply.locator("h3")).to_contain_text("Bram Jansen")
+    expect(page.locator("#live-announcer")).to_contain_text("Bram Jansen")
+    assert page.evaluate("window.__sameDocument") is True, "the page did not reload"
+    expect(page.locator(":focus")).to_have_count(0)  # focus was not moved
+
+    expect(unread).to_have_attribute("data-unread", "1")
+    expect(unread.locator("strong")).to_contain_text("1")
+    expect(index.locator("#live-announcer")).to_contain_text(category.name)
+    assert serious_violations(page) == []
+    assert serious_violations(index) == []
+
+
+@pytest.mark.parametrize("where", ["index", "thread", "new_thread"])
+def test_forum_pages_have_no_serious_accessibility_violations(
+    page, forum, serious_violations, where
+):
+    log_in(page, forum["anna"].email)
+    path = {
+        "index": "/forum/",
+        "thread": forum["thread"].get_absolute_url(),
+        "new_thread": f"/forum/nieuw/c/{forum['category'].slug}/",
+    }[where]
+    response = page.goto(path)
+    assert response.status == 200
+    expect(page.locator("h1")).to_be_visible()
+    if where != "new_thread":  # the live pages, once their script is listening
+        expect(page.locator("[data-live]")).to_have_attribute("data-live", "connected")
+    assert serious_violations(page) == []
+
+
+def test_a_reply_beyond_this_page_is_offered_as_a_link(
+    page, browser, live_server_url, forum
+):
+    """Reading an earlier page, the reader is not pulled along: a notice links
+    to the new reply on its own page."""
+    thread = forum["thread"]
+
+    def fill_a_page():
+        for number in range(2, 22):
+            services._add_post(thread, forum["anna"], f"Reactie {number}")
+
+    off_the_event_loop(fill_a_page)
+    log_in(page, forum["anna"].email)
+    page.goto(thread.get_absolute_url())
+    posts = page.locator("#berichten")
+    expect(posts).to_have_attribute("data-last-page", "0")
+    expect(posts).to_have_attribute("data-live", "connected")
+
+    # Through the server: only its channel layer reaches the page's socket.
+    other = browser.new_context(base_url=live_server_url, locale="nl-NL")
+    replying = other.new_page()
+    log_in(replying, forum["bram"].email)
+    replying.goto(thread.get_absolute_url())
+    replying.locator("#antwoord textarea").fill("Nog een idee.")
+    replying.locator('#antwoord button[name="post"]').click()
+    expect(replying.locator("#bericht-22")).to_be_visible()
+    other.close()
+
+    link = page.locator("#live-newer a")
+    expect(link).to_have_attribute("href", "?pagina=2#bericht-22")
+    expect(page.locator("#bericht-22")).to_have_count(0)
+    expect(page.locator("#live-announcer")).not_to_be_empty()
+    link.click()
+    expect(page.locator("#bericht-22 .post__body")).to_have_text("Nog een idee.")

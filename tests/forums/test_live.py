@@ -1,0 +1,543 @@
+"""The live forum over WebSocket: who may open which socket, what arrives on
+it, how lost access closes it, and (with Redis) a post made through one Daphne
+process reaching a socket on another."""
+
+import asyncio
+import base64
+import http.client
+import json
+import os
+import re
+import struct
+import urllib.parse
+import uuid
+from http import HTTPStatus
+from http.cookies import SimpleCookie
+
+import pytest
+from channels.db import database_sync_to_async
+from channels.routing import URLRouter
+from channels.testing import WebsocketCommunicator
+from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
+from django.test import Client
+from django.utils import formats, timezone, translation
+
+from forums import live, services
+from forums.models import GroupMembership, MembershipStatus, Post
+from forums.routing import websocket_urlpatterns
+from lecso_site.asgi import application
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ROUTES = URLRouter(websocket_urlpatterns)
+
+
+@pytest.fixture(autouse=True)
+def _own_channel_layer(settings):
+    """A fresh channel layer for each test. On Redis it gets a prefix of its
+    own, so another test run on the same Redis cannot deliver into this one."""
+    layer = {**settings.CHANNEL_LAYERS["default"]}
+    if "redis" in layer["BACKEND"].lower():
+        layer["CONFIG"] = {
+            **layer.get("CONFIG", {}),
+            "prefix": f"lecso-test-{uuid.uuid4().hex[:12]}",
+        }
+    settings.CHANNEL_LAYERS = {"default": layer}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _fresh_sync_executor_afterwards():
+    """database_sync_to_async ran on asgiref's one shared worker thread here. A
+    Daphne forked later in this session (the browser tests' live server) would
+    inherit that executor without its thread and wait for it forever; leave a
+    fresh one behind."""
+    yield
+    _renew_sync_executor()
+
+
+def _renew_sync_executor():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from asgiref.sync import SyncToAsync
+
+    SyncToAsync.single_thread_executor = ThreadPoolExecutor(max_workers=1)
+
+
+def socket(path: str, user) -> WebsocketCommunicator:
+    """A socket on the forum routes, with `user` put in the scope the way
+    AuthMiddlewareStack does."""
+    communicator = WebsocketCommunicator(ROUTES, path)
+    communicator.scope["user"] = user
+    return communicator
+
+
+def thread_socket(thread, user, language: str = "nl") -> WebsocketCommunicator:
+    return socket(f"/ws/forum/draad/{thread.pk}/?taal={language}", user)
+
+
+async def closed_with(communicator) -> int | None:
+    """The close code the server sent, waiting for it."""
+    output = await communicator.receive_output(timeout=3)
+    assert output["type"] == "websocket.close", output
+    return output.get("code")
+
+
+async def joined_place(communicator, place: str) -> None:
+    """Wait until an index socket has joined `place` after an access change,
+    which it handles on its own time: probe the place's group until a probe
+    comes through (a socket outside the group never hears one)."""
+    from channels.layers import get_channel_layer
+
+    probe = {"type": "place.event", "place": place, "thread": 0, "post_count": 0}
+    for _attempt in range(50):
+        await get_channel_layer().group_send(
+            live.place_group_for(*place.split(".")),
+            {**probe, "new_thread": False, "author_id": None},
+        )
+        # (A timed-out receive would stop the consumer; this only looks.)
+        if not await communicator.receive_nothing(timeout=0.1):
+            assert (await communicator.receive_json_from())["thread"] == 0
+            return
+    raise AssertionError(f"the socket never joined {place}")
+
+
+@pytest.fixture
+def threads(make_thread, public_category, category, group, group_member):
+    return {
+        "public": make_thread(public_category, title="Open vraag"),
+        "members": make_thread(category, title="Alleen voor leden"),
+        "group": make_thread(group, author=group_member, title="Binnen de groep"),
+    }
+
+
+ALLOWED = {
+    "visitor": {"public"},
+    "outsider": {"public"},
+    "member": {"public", "members"},
+    "group_member": {"public", "members", "group"},
+    "moderator": {"public", "members", "group"},
+}
+
+
+@pytest.mark.parametrize("who", list(ALLOWED))
+@pytest.mark.parametrize("where", ["public", "members", "group"])
+def test_thread_socket_asks_the_same_question_as_the_thread_page(
+    request, client, threads, run_async, who, where
+):
+    user = AnonymousUser() if who == "visitor" else request.getfixturevalue(who)
+    thread = threads[where]
+    allowed = where in ALLOWED[who]
+
+    async def scenario():
+        communicator = thread_socket(thread, user)
+        connected, code = await communicator.connect()
+        if connected:
+            await communicator.disconnect()
+        return connected, code
+
+    connected, code = run_async(scenario)
+    assert connected is allowed
+    if not allowed:
+        assert code == 4403
+    # The page itself agrees.
+    if user.is_authenticated:
+        client.force_login(user)
+    response = client.get(thread.get_absolute_url())
+    assert (response.status_code == HTTPStatus.OK) is allowed
+
+
+def test_hidden_threads_and_missing_threads_are_refused(
+    threads, member, moderator, run_async
+):
+    hidden = threads["members"]
+    hidden.is_hidden = True
+    hidden.save(update_fields=["is_hidden"])
+
+    async def scenario():
+        results = []
+        for user, path in [
+            (member, f"/ws/forum/draad/{hidden.pk}/"),
+            (moderator, f"/ws/forum/draad/{hidden.pk}/"),
+            (moderator, "/ws/forum/draad/987654/"),
+        ]:
+            communicator = socket(path, user)
+            results.append(await communicator.connect())
+            await communicator.disconnect()
+        return results
+
+    assert run_async(scenario) == [(False, 4403), (True, None), (False, 4404)]
+
+
+def test_a_reply_reaches_open_thread_pages_in_their_language(
+    make_thread, category, member, other_member, run_async
+):
+    thread = make_thread(category)
+
+    async def scenario():
+        dutch = thread_socket(thread, member, "nl")
+        english = thread_socket(thread, other_member, "en")
+        assert (await dutch.connect())[0] and (await english.connect())[0]
+
+        post = await database_sync_to_async(services.reply)(
+            other_member, thread, body="Wij gebruiken een **rustplek**."
+        )
+        nl_message = await dutch.receive_json_from(timeout=3)
+        en_message = await english.receive_json_from(timeout=3)
+
+        await dutch.send_json_to({"event": "new", "html": "<script>"})
+        assert await dutch.receive_nothing(timeout=0.2), "the client is not heard"
+        await dutch.disconnect()
+        await english.disconnect()
+        return post, nl_message, en_message
+
+    post, nl_message, en_message = run_async(scenario)
+    assert {k: nl_message[k] for k in ("event", "position", "author")} == {
+        "event": "new",
+        "position": 2,
+        "author": "Bram Jansen",
+    }
+    for message in (nl_message, en_message):
+        assert 'id="bericht-2"' in message["html"]
+        assert "<strong>rustplek</strong>" in message["html"]
+    assert "Reply 2: Bram Jansen" in en_message["html"]
+    created = timezone.localtime(post.created_at)
+    with translation.override("nl"):
+        dutch_month = formats.date_format(created, "F")
+    assert f"{created.day} {dutch_month} {created.year}" in nl_message["html"]
+
+
+def test_edits_and_hiding_arrive_without_the_hidden_text(
+    make_thread, category, member, other_member, run_async
+):
+    thread = make_thread(category, replies=1)
+    reply = Post.objects.get(thread=thread, position=2)
+
+    def hide():
+        # What moderation does: hide, then tell open pages after the commit.
+        with transaction.atomic():
+            Post.objects.filter(pk=reply.pk).update(is_hidden=True)
+            reply.refresh_from_db()
+            live.after_commit_post_changed(reply, "hidden")
+
+    async def scenario():
+        reader = thread_socket(thread, other_member)
+        assert (await reader.connect())[0]
+        await database_sync_to_async(services.edit_post)(
+            member, reply, body="Aangevuld: een **time-in** werkt beter."
+        )
+        edited = await reader.receive_json_from(timeout=3)
+        await database_sync_to_async(hide)()
+        hidden = await reader.receive_json_from(timeout=3)
+        await reader.disconnect()
+        return edited, hidden
+
+    edited, hidden = run_async(scenario)
+    assert edited["event"] == "edited" and edited["position"] == 2
+    assert "<strong>time-in</strong>" in edited["html"]
+    assert hidden["event"] == "hidden" and hidden["position"] == 2
+    assert "post--hidden" in hidden["html"]
+    assert "time-in" not in hidden["html"], "a hidden text is never sent"
+
+
+def test_removing_a_group_member_closes_their_sockets_to_the_group(
+    client, make_member, make_thread, group, group_member, run_async
+):
+    thread = make_thread(group, author=group_member)
+    kees = make_member("Kees Klein")
+    membership = GroupMembership.objects.create(
+        group=group, user=kees, status=MembershipStatus.ACTIVE
+    )
+    client.force_login(group_member)  # the group's manager
+    decide = f"/forum/groepen/{group.slug}/leden/{membership.pk}/"
+
+    async def scenario():
+        kees_thread = thread_socket(thread, kees)
+        kees_index = socket("/ws/forum/", kees)
+        manager_thread = thread_socket(thread, group_member)
+        for communicator in (kees_thread, kees_index, manager_thread):
+            assert (await communicator.connect())[0]
+
+        response = await database_sync_to_async(client.post)(
+            decide, {"action": "remove"}
+        )
+        assert response.status_code == HTTPStatus.FOUND
+        assert await closed_with(kees_thread) == 4403
+
+        await database_sync_to_async(services.reply)(
+            group_member, thread, body="Alleen voor de groep."
+        )
+        assert (await manager_thread.receive_json_from(timeout=3))["position"] == 2
+        assert await kees_index.receive_nothing(timeout=0.3), "left the group"
+
+        # Asked again and approved: the open index hears the group again.
+        again = await database_sync_to_async(GroupMembership.objects.create)(
+            group=group, user=kees, status=MembershipStatus.REQUESTED
+        )
+        response = await database_sync_to_async(client.post)(
+            f"/forum/groepen/{group.slug}/leden/{again.pk}/", {"action": "approve"}
+        )
+        assert response.status_code == HTTPStatus.FOUND
+        await joined_place(kees_index, f"g.{group.pk}")
+        await database_sync_to_async(services.reply)(
+            group_member, thread, body="Welkom terug."
+        )
+        heard = await kees_index.receive_json_from(timeout=3)
+        await kees_index.disconnect()
+        await manager_thread.disconnect()
+        return heard
+
+    heard = run_async(scenario)
+    assert heard == {
+        "place": f"g.{group.pk}",
+        "thread": thread.pk,
+        "post_count": 3,
+        "new_thread": False,
+    }
+
+
+def test_hiding_a_thread_closes_the_sockets_of_those_who_may_no_longer_read_it(
+    make_thread, category, other_member, moderator, run_async
+):
+    thread = make_thread(category)
+
+    def hide_thread():
+        with transaction.atomic():
+            thread.is_hidden = True
+            thread.save(update_fields=["is_hidden"])
+            live.thread_access_changed(thread.pk)
+
+    async def scenario():
+        reader = thread_socket(thread, other_member)
+        watcher = thread_socket(thread, moderator)
+        assert (await reader.connect())[0] and (await watcher.connect())[0]
+        await database_sync_to_async(hide_thread)()
+        code = await closed_with(reader)
+        await database_sync_to_async(services.reply)(
+            moderator, thread, body="Alleen voor moderatoren."
+        )
+        to_moderator = await watcher.receive_json_from(timeout=3)
+        await watcher.disconnect()
+        return code, to_moderator
+
+    code, to_moderator = run_async(scenario)
+    assert code == 4403
+    assert to_moderator["position"] == 2
+
+
+def test_index_socket_hears_new_posts_where_the_person_reads(
+    make_thread,
+    category,
+    group,
+    member,
+    other_member,
+    group_member,
+    moderator,
+    run_async,
+):
+    thread = make_thread(category)
+
+    async def scenario():
+        visitor = socket("/ws/forum/", AnonymousUser())
+        assert await visitor.connect() == (False, 4401)
+        sockets = {
+            user: socket("/ws/forum/", user)
+            for user in (member, other_member, moderator)
+        }
+        for communicator in sockets.values():
+            assert (await communicator.connect())[0]
+
+        await database_sync_to_async(services.reply)(
+            other_member, thread, body="Een antwoord."
+        )
+        to_member = await sockets[member].receive_json_from(timeout=3)
+        to_moderator = await sockets[moderator].receive_json_from(timeout=3)
+        assert await sockets[other_member].receive_nothing(timeout=0.2), (
+            "one's own post is not unread"
+        )
+
+        group_thread = await database_sync_to_async(services.start_thread)(
+            group_member, group, title="Overleg", body="Agenda volgt."
+        )
+        to_moderator_group = await sockets[moderator].receive_json_from(timeout=3)
+        assert await sockets[member].receive_nothing(timeout=0.2), "not in the group"
+        for communicator in sockets.values():
+            await communicator.disconnect()
+        return to_member, to_moderator, to_moderator_group, group_thread
+
+    to_member, to_moderator, to_moderator_group, group_thread = run_async(scenario)
+    expected = {
+        "place": f"c.{category.pk}",
+        "thread": thread.pk,
+        "post_count": 2,
+        "new_thread": False,
+    }
+    assert to_member == expected and to_moderator == expected
+    assert to_moderator_group == {
+        "place": f"g.{group.pk}",
+        "thread": group_thread.pk,
+        "post_count": 1,
+        "new_thread": True,
+    }
+
+
+def test_routes_sit_behind_the_origin_check_and_the_session(
+    client, threads, member, run_async
+):
+    client.force_login(member)
+    session = client.cookies["sessionid"].value
+
+    async def attempt(thread, origin=b"http://localhost", cookie=None):
+        headers = [(b"host", b"localhost"), (b"origin", origin)]
+        if cookie:
+            headers.append((b"cookie", f"sessionid={cookie}".encode()))
+        communicator = WebsocketCommunicator(
+            application, f"/ws/forum/draad/{thread.pk}/", headers=headers
+        )
+        connected, code = await communicator.connect()
+        if connected:
+            await communicator.disconnect()
+        return connected, code
+
+    async def scenario():
+        return [
+            await attempt(threads["public"]),
+            await attempt(threads["public"], origin=b"https://evil.example"),
+            await attempt(threads["members"]),
+            await attempt(threads["members"], cookie=session),
+        ]
+
+    visitor, foreign, visitor_members, member_members = run_async(scenario)
+    assert visitor == (True, None)
+    assert foreign[0] is False
+    assert visitor_members == (False, 4403)
+    assert member_members == (True, None)
+
+
+# --- Two Daphne processes over Redis -------------------------------------------
+
+
+def session_cookie(user) -> str:
+    client = Client()
+    client.force_login(user)
+    return f"sessionid={client.cookies['sessionid'].value}"
+
+
+def _application():
+    from channels.routing import get_default_application
+
+    return get_default_application()
+
+
+def _start_daphne(django_db_blocker):
+    from daphne.testing import DaphneProcess
+
+    def setup():
+        # The parent's worker thread did not survive the fork (see above).
+        _renew_sync_executor()
+        django_db_blocker.unblock()
+
+    server = DaphneProcess("localhost", _application, setup=setup)
+    server.daemon = True
+    server.start()
+    if not server.ready.wait(timeout=30):
+        server.terminate()
+        raise RuntimeError("Daphne did not start within 30 seconds")
+    return server
+
+
+async def _first_message(url: str, cookie: str, then):
+    """Open a WebSocket to `url` with a session cookie, run `then` (blocking,
+    in a thread) once the server has accepted it, and return the first message.
+
+    A few lines of RFC 6455 instead of a client library: autobahn's asyncio
+    flavour cannot load in a process where Daphne's Twisted one already did."""
+    parts = urllib.parse.urlsplit(url)
+    reader, writer = await asyncio.open_connection(parts.hostname, parts.port)
+    key = base64.b64encode(os.urandom(16)).decode()
+    writer.write(
+        (
+            f"GET {parts.path} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
+            "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+            f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+            f"Origin: http://{parts.netloc}\r\nCookie: {cookie}\r\n\r\n"
+        ).encode()
+    )
+    try:
+        # Daphne answers the handshake only once the consumer has accepted.
+        answer = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
+        assert answer.startswith(b"HTTP/1.1 101"), answer
+        await asyncio.get_running_loop().run_in_executor(None, then)
+        first, second = await asyncio.wait_for(reader.readexactly(2), 10)
+        assert first & 0x0F == 1, "a text frame"  # servers do not mask
+        length = second & 0x7F
+        if length == 126:
+            (length,) = struct.unpack("!H", await reader.readexactly(2))
+        elif length == 127:
+            (length,) = struct.unpack("!Q", await reader.readexactly(8))
+        return json.loads(await reader.readexactly(length))
+    finally:
+        writer.close()
+
+
+@pytest.mark.skipif(
+    not os.environ.get("REDIS_URL"),
+    reason="needs REDIS_URL: two Daphne processes share a channel layer only "
+    "through Redis (CI sets REDIS_URL=redis://127.0.0.1:6379/0)",
+)
+def test_a_post_through_one_daphne_reaches_a_socket_on_another(
+    django_db_blocker, make_thread, category, member, other_member, run_async
+):
+    from django.db import connections
+
+    thread = make_thread(category)
+    reader, writer = (session_cookie(user) for user in (member, other_member))
+
+    # Forked children must not share the parent's open database connections.
+    connections.close_all()
+    servers = [_start_daphne(django_db_blocker) for _ in range(2)]
+    a, b = (f"localhost:{server.port.value}" for server in servers)
+
+    def post_reply_through_a():
+        host, port = a.split(":")
+        server = http.client.HTTPConnection(host, int(port), timeout=10)
+        server.request("GET", thread.get_absolute_url(), headers={"Cookie": writer})
+        response = server.getresponse()
+        token = re.search(
+            r'name="csrfmiddlewaretoken" value="([^"]+)"', response.read().decode()
+        )[1]
+        cookies = SimpleCookie()
+        for header in response.headers.get_all("Set-Cookie"):
+            cookies.load(header)
+        server.request(
+            "POST",
+            f"/forum/draad/{thread.pk}/reageren/",
+            body=urllib.parse.urlencode(
+                {"body": "Over een andere server.", "csrfmiddlewaretoken": token}
+            ),
+            headers={
+                "Cookie": f"{writer}; csrftoken={cookies['csrftoken'].value}",
+                "Content-Type": "application/x-www-form-urlencoded",
+            },
+        )
+        response = server.getresponse()
+        response.read()
+        assert response.status == HTTPStatus.FOUND, response.status
+        assert response.headers["Location"].endswith("#bericht-2")
+        server.close()
+
+    try:
+        message = run_async(
+            _first_message,
+            f"ws://{b}/ws/forum/draad/{thread.pk}/",
+            reader,
+            post_reply_through_a,
+        )
+    finally:
+        for server in servers:
+            server.terminate()
+            server.join()
+    assert message["event"] == "new" and message["position"] == 2
+    assert "Over een andere server." in message["html"]
+    assert message["author"] == "Bram Jansen"
+    assert thread.posts.count() == 2
