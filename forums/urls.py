@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from . import groups, views
+from .feeds import CategoryFeed
 
 app_name = "forums"
 
@@ -27,4 +28,5 @@ urlpatterns = [
     path("forum/groepen/<slug:slug>/uitnodigen/", groups.invite, name="group_invite"),
     path("forum/moderatie/", include("forums.moderation_urls")),
     path("forum/<slug:slug>/", views.category, name="category"),
+    path("forum/<slug:slug>/feed/", CategoryFeed(), name="category_feed"),
 ]

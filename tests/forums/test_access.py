@@ -78,6 +78,11 @@ def test_thread_pages_lists_and_counts(client, world, place, who):
             who in ("outsider", "member", "group_member", "moderator")
         )
     assert (thread in visible_threads(people[who] or _anonymous())) == allowed
+    feed = client.get(thread.place.get_absolute_url() + "feed/")
+    if place == "public":
+        assert feed.status_code == 200 and thread.title in feed.text
+    else:
+        assert feed.status_code == 404, "no feed where a reader could be anyone"
 
 
 def _anonymous():

@@ -270,3 +270,20 @@ def test_attachments_are_checked_and_served_only_to_readers(
     assert client.get(attachment.get_absolute_url()).status_code == 404
     client.logout()
     assert client.get(attachment.get_absolute_url()).status_code == 404
+
+
+def test_rate_limits_are_stricter_for_new_accounts(category, member, make_member):
+    from django.utils import translation
+
+    newcomer = make_member("Nieuw Lid", days_old=1)
+    thread = services.start_thread(member, category, title="Vraag", body="Wie?")
+    for n in range(3):
+        services.reply(newcomer, thread, body=f"Reactie {n}")
+    with pytest.raises(services.ForumError) as error, translation.override("nl"):
+        services.reply(newcomer, thread, body="Nog een")
+    assert error.value.code == "rate-limited"
+    assert "wat u typte blijft bewaard" in str(error.value.message)
+    for n in range(5):
+        services.reply(member, thread, body=f"Antwoord {n}")
+    thread.refresh_from_db()
+    assert thread.post_count == 1 + 3 + 5, "an established member may write more"
