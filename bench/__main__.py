@@ -11,6 +11,12 @@ times; the query count comes from one extra request.
 Then many threads register at once for one fresh event through
 events.services.register, each on its own database connection, to measure
 registrations per second under contention and to check that the seats hold.
+
+Last, 200 WebSockets listen to one forum thread while a reply is posted: the
+time until each socket has it, on the in-memory channel layer and (when
+REDIS_URL is set) on Redis. The run fails (exit 1) when seats go astray, when
+the 5,000-post thread's pages differ in query count, or when a socket misses
+the reply.
 """
 
 import argparse
@@ -68,6 +74,9 @@ def configure(scale: str) -> None:
     )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lecso_site.settings")
     os.environ.setdefault("DEBUG", "1")  # seed_demo and static files need it
+    # The registration benchmark runs 50 threads on PostgreSQL, each holding a
+    # connection; the pool must have room for all of them.
+    os.environ.setdefault("DB_POOL_MAX_SIZE", "60")
     import django
 
     django.setup()
@@ -252,7 +261,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from bench import events_seed
+    from bench import events_seed, forums_seed
     from bench.network_seed import SCALES as PEOPLE
     from bench.network_seed import seed_people
     from bench.seed import SCALES, seed
@@ -261,6 +270,7 @@ def main() -> None:
     seed(args.scale, sys.stdout)
     seed_people(args.scale, sys.stdout)
     events_seed.seed_events(args.scale, sys.stdout)
+    forums_seed.seed_forums(args.scale, sys.stdout, member=_member())
     # Fresh bulk loads leave the planner without statistics; a live database has
     # them from autovacuum (PostgreSQL) or PRAGMA optimize (SQLite).
     with connection.cursor() as cursor:
@@ -268,20 +278,25 @@ def main() -> None:
     sizes = SCALES[args.scale]
     schools, people = PEOPLE[args.scale]
     events, registrations = events_seed.counts()
+    threads, posts = forums_seed.counts()
     print(
         f"\nScale {args.scale}: {sizes['news']} news items, {sizes['articles']} "
         f"articles, {schools} schools, {people} people, {events} events, "
-        f"{registrations} registrations; database {connection.vendor}; "
-        f"{args.repeat} requests per URL\n"
+        f"{registrations} registrations, {threads} forum threads, {posts} posts; "
+        f"database {connection.vendor}; {args.repeat} requests per URL\n"
     )
     print(f"{'page':<30} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'KiB':>6}  url")
-    for name, url, p50, p95, queries, size in measure(
-        URLS + events_seed.bench_urls(), args.repeat
-    ):
+    rows = measure(
+        URLS + events_seed.bench_urls() + forums_seed.bench_urls(), args.repeat
+    )
+    for name, url, p50, p95, queries, size in rows:
         kib = size / 1024
         print(f"{name:<30} {p50:>8.1f} {p95:>8.1f} {queries:>8} {kib:>6.0f}  {url}")
+    ok = forums_seed.check_thread_queries(rows)
     workers, total = REGISTRATION_LOAD.get(connection.vendor, (10, 100))
-    if not report_registrations(measure_registrations(workers, total)):
+    ok = report_registrations(measure_registrations(workers, total)) and ok
+    ok = forums_seed.report_fanout(forums_seed.measure_fanout()) and ok
+    if not ok:
         sys.exit(1)
 
 

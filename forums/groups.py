@@ -16,6 +16,7 @@ from network.notifications import notify
 
 from . import live
 from .models import Group, GroupMembership, MembershipStatus
+from .models.content import display_name
 from .permissions import is_group_manager
 
 
@@ -27,7 +28,7 @@ def tell_managers_about_request(membership) -> None:
     for manager in managers:
         with translation.override(manager.user.preferred_language):
             title = _("%(name)s asks to join %(group)s") % {
-                "name": membership.user.get_full_name() or membership.user.email,
+                "name": display_name(membership.user),
                 "group": group.name,
             }
         notify(

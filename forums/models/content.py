@@ -137,12 +137,20 @@ class Post(models.Model):
 
     @cached_property
     def author_name(self) -> str:
-        from network.models import Profile
-
         if self.author_id is None:
             return str(_("Former member"))
-        profile = Profile.objects.filter(user_id=self.author_id).only("name").first()
-        return (profile.name if profile else "") or self.author.get_full_name()
+        return display_name(self.author)
+
+
+def display_name(user) -> str:
+    """How a person is named to others in the forum: never by their e-mail
+    address. Uses the profile when the view loaded it with select_related."""
+    profile = getattr(user, "profile", None)
+    return (
+        (profile.name if profile else "")
+        or user.get_full_name()
+        or str(_("A member of the network"))
+    )
 
 
 class PostRevision(models.Model):

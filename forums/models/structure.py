@@ -97,3 +97,9 @@ class GroupMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} in {self.group} ({self.status})"
+
+    @property
+    def display_name(self) -> str:
+        from .content import display_name
+
+        return display_name(self.user)

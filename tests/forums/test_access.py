@@ -150,3 +150,17 @@ def test_an_invitation_is_accepted_from_the_forum_index(
     assert "Uitnodiging aannemen" in index
     client.post(f"/forum/groepen/{group.slug}/lid-worden/")
     assert client.get(threads["group"].get_absolute_url()).status_code == 200
+
+
+def test_join_requests_never_show_an_email_address(
+    client, group, group_member, outsider
+):
+    from network.models import Notification
+
+    client.force_login(outsider)  # an account without a profile or name
+    client.post(f"/forum/groepen/{group.slug}/lid-worden/")
+    note = Notification.objects.get(recipient=group_member)
+    assert outsider.email not in note.title
+    client.force_login(group_member)
+    members = client.get(f"/forum/groepen/{group.slug}/leden/").text
+    assert outsider.email not in members and "Een lid van het netwerk" in members

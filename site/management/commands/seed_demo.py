@@ -20,6 +20,7 @@ from wagtail.models import (
 from wagtail.rich_text import RichText
 
 from events.demo import seed_events
+from forums.demo import seed_forums
 from lecso_site import demo_content as demo
 from lecso_site.models import (
     HomePage,
@@ -84,11 +85,15 @@ class Command(BaseCommand):
         # Outside the block above: the registrations' e-mails are dealt with when
         # the agenda's own transaction commits (see events.demo).
         events = seed_events(home)
+        admin = get_user_model().objects.filter(username=ADMIN_USERNAME)
+        threads = seed_forums(moderators=admin)
         self.report(created_admin)
         if people:
             self.stdout.write(f"  Directory: {people} demo people at 12 schools")
         if events:
             self.stdout.write(f"  Agenda: {events} demo events at /agenda/")
+        if threads:
+            self.stdout.write(f"  Forum:  {threads} demo threads at /forum/")
 
     # --- page tree ------------------------------------------------------------
 
