@@ -287,3 +287,28 @@ def test_rate_limits_are_stricter_for_new_accounts(category, member, make_member
         services.reply(member, thread, body=f"Antwoord {n}")
     thread.refresh_from_db()
     assert thread.post_count == 1 + 3 + 5, "an established member may write more"
+
+
+@pytest.mark.parametrize("payload", XSS)
+def test_payloads_are_inert_in_the_live_update_and_the_email(
+    category, member, other_member, payload, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from forums.live import post_html_by_language
+    from network.models import Profile
+
+    bram = Profile.objects.get(user=other_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        thread = services.start_thread(
+            member,
+            category,
+            title=f"Titel {payload}",
+            body=f"@{bram.slug} kijk: {payload}",
+        )
+    for html in post_html_by_language(thread.posts.get()).values():
+        assert dangerous_markup(html) == []
+    [email] = mail.outbox
+    assert email.to == [other_member.email]
+    # Plain text only: no HTML part a mail program could run.
+    assert email.content_subtype == "plain" and not getattr(email, "alternatives", [])
