@@ -77,6 +77,9 @@ def configure(scale: str) -> None:
     # The registration benchmark runs 50 threads on PostgreSQL, each holding a
     # connection; the pool must have room for all of them.
     os.environ.setdefault("DB_POOL_MAX_SIZE", "60")
+    # With REDIS_URL set, cached entries (such as Wagtail's site root paths) must
+    # not leak between a bench database and the site's own.
+    os.environ.setdefault("REDIS_PREFIX", f"lecso-bench-{scale}")
     import django
 
     django.setup()
