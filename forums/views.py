@@ -284,6 +284,28 @@ def _write_error(form, error) -> None:
     form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
+def _submit(request, form, save):
+    """The one way the forum's writing forms go: on POST, validate, then either
+    preview or save through `save(cleaned_data)`. Returns (form, preview,
+    saved). A possible BSN brings the form back with its confirmation box; any
+    refusal lands next to the field, with what was typed kept."""
+    if request.method != "POST" or not form.is_valid():
+        return form, None, None
+    if "preview" in request.POST:
+        from .text import render_post
+
+        return form, render_post(form.cleaned_data["body"]), None
+    try:
+        return form, None, save(form.cleaned_data)
+    except services.PossibleBSN as error:
+        form = type(form)(request.POST, request.FILES, ask_bsn_confirmation=True)
+        form.is_valid()
+        _write_error(form, error)
+    except services.ForumError as error:
+        _write_error(form, error)
+    return form, None, None
+
+
 @login_required
 def new_thread(request, kind, slug):
     place = get_object_or_404(Group if kind == "g" else Category, slug=slug)
@@ -297,41 +319,28 @@ def new_thread(request, kind, slug):
         )
     if not can_write_in(request.user, place):
         raise PermissionDenied
-    ask_bsn = False
     form = ThreadForm(request.POST or None, request.FILES or None)
-    preview = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if "preview" in request.POST:
-            from .text import render_post
-
-            preview = render_post(data["body"])
-        else:
-            try:
-                created = services.start_thread(
-                    request.user,
-                    place,
-                    title=data["title"],
-                    body=data["body"],
-                    kind=data["kind"],
-                    attachments=data["attachments"],
-                    not_a_bsn=data["not_a_bsn"],
-                )
-            except services.PossibleBSN as error:
-                ask_bsn = True
-                form = ThreadForm(request.POST, ask_bsn_confirmation=True)
-                form.is_valid()
-                _write_error(form, error)
-            except services.ForumError as error:
-                _write_error(form, error)
-            else:
-                messages.success(request, _("Your thread is posted."))
-                return redirect(created)
+    form, preview, created = _submit(
+        request,
+        form,
+        lambda data: services.start_thread(
+            request.user,
+            place,
+            title=data["title"],
+            body=data["body"],
+            kind=data["kind"],
+            attachments=data["attachments"],
+            not_a_bsn=data["not_a_bsn"],
+        ),
+    )
+    if created is not None:
+        messages.success(request, _("Your thread is posted."))
+        return redirect(created)
     status = 400 if request.method == "POST" and preview is None else 200
     return TemplateResponse(
         request,
         "forums/thread_form.html",
-        {"form": form, "place": place, "preview": preview, "ask_bsn": ask_bsn},
+        {"form": form, "place": place, "preview": preview},
         status=status,
     )
 
@@ -348,33 +357,19 @@ def reply(request, pk):
         or thread.is_locked
     ):
         raise PermissionDenied
-    form = PostForm(request.POST, request.FILES)
-    preview = None
-    ask_bsn = False
-    if form.is_valid():
-        data = form.cleaned_data
-        if "preview" in request.POST:
-            from .text import render_post
-
-            preview = render_post(data["body"])
-        else:
-            try:
-                post = services.reply(
-                    request.user,
-                    thread,
-                    body=data["body"],
-                    attachments=data["attachments"],
-                    not_a_bsn=data["not_a_bsn"],
-                )
-            except services.PossibleBSN as error:
-                ask_bsn = True
-                form = PostForm(request.POST, ask_bsn_confirmation=True)
-                form.is_valid()
-                _write_error(form, error)
-            except services.ForumError as error:
-                _write_error(form, error)
-            else:
-                return redirect(post.get_absolute_url())
+    form, preview, post = _submit(
+        request,
+        PostForm(request.POST, request.FILES),
+        lambda data: services.reply(
+            request.user,
+            thread,
+            body=data["body"],
+            attachments=data["attachments"],
+            not_a_bsn=data["not_a_bsn"],
+        ),
+    )
+    if post is not None:
+        return redirect(post.get_absolute_url())
     return TemplateResponse(
         request,
         "forums/reply_form.html",
@@ -383,7 +378,6 @@ def reply(request, pk):
             "thread": thread,
             "place": thread.place,
             "preview": preview,
-            "ask_bsn": ask_bsn,
         },
         status=200 if preview is not None else 400,
     )
@@ -394,30 +388,21 @@ def edit_post(request, pk):
     post = get_object_or_404(Post.objects.select_related("thread"), pk=pk)
     if not can_edit_post(request.user, post):
         raise PermissionDenied
-    ask_bsn = False
     form = EditPostForm(request.POST or None, initial={"body": post.body})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.edit_post(
-                request.user,
-                post,
-                body=form.cleaned_data["body"],
-                not_a_bsn=form.cleaned_data["not_a_bsn"],
-            )
-        except services.PossibleBSN as error:
-            ask_bsn = True
-            form = EditPostForm(request.POST, ask_bsn_confirmation=True)
-            form.is_valid()
-            _write_error(form, error)
-        except services.ForumError as error:
-            _write_error(form, error)
-        else:
-            messages.success(request, _("Your changes are saved."))
-            return redirect(post.get_absolute_url())
+    form, _preview, saved = _submit(
+        request,
+        form,
+        lambda data: services.edit_post(
+            request.user, post, body=data["body"], not_a_bsn=data["not_a_bsn"]
+        ),
+    )
+    if saved is not None:
+        messages.success(request, _("Your changes are saved."))
+        return redirect(post.get_absolute_url())
     return TemplateResponse(
         request,
         "forums/edit_form.html",
-        {"form": form, "post": post, "thread": post.thread, "ask_bsn": ask_bsn},
+        {"form": form, "post": post, "thread": post.thread},
         status=400 if request.method == "POST" else 200,
     )
 
