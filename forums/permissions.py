@@ -101,21 +101,16 @@ def can_accept_answer(user, thread: Thread) -> bool:
 
 
 def visible_threads(user):
-    """Threads the person may see, as one queryset (for lists, counts, search)."""
+    """Threads the person may see, as one queryset (for lists, counts, search).
+    Written on the thread's own columns (its place and state) so the search
+    index, which knows only those, applies exactly this rule."""
     threads = Thread.objects.filter(merged_into__isnull=True)
     if is_moderator(user):
         return threads
-    threads = threads.filter(is_hidden=False)
-    places = Q(category__visible_to_visitors=True)
-    if is_member(user):
-        places |= Q(category__isnull=False)
-    if getattr(user, "is_authenticated", False):
-        places |= Q(
-            group__in=GroupMembership.objects.filter(
-                user=user, status=MembershipStatus.ACTIVE
-            ).values("group")
-        )
-    return threads.filter(places)
+    return threads.filter(is_hidden=False).filter(
+        Q(category__in=readable_categories(user).values("pk"))
+        | Q(group__in=readable_groups(user).values("pk"))
+    )
 
 
 def readable_categories(user):

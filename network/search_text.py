@@ -6,6 +6,7 @@ joining four tables for every word."""
 
 from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.search.backends import get_search_backends
 
 from .directory import bump_generation
 from .models import Affiliation, Profile, School, TaggedTopic, Topic
@@ -22,8 +23,8 @@ def refresh_search_text(profile_ids=None) -> None:
     for start in range(0, len(ids), BATCH):
         batch = (
             Profile.objects.filter(pk__in=ids[start : start + BATCH])
+            .select_related("user")
             .prefetch_related("support_needs", "topics", "affiliations__school")
-            .only("pk", "name", "job_title", "bio")
         )
         changed = []
         for profile in batch:
@@ -35,6 +36,10 @@ def refresh_search_text(profile_ids=None) -> None:
             profile.search_text = " ".join(p for p in parts if p).lower()
             changed.append(profile)
         Profile.objects.bulk_update(changed, ["search_text"])
+        # bulk_update sends no signal, so the site search learns of the new
+        # text here, in the same batches.
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(Profile, changed)
     bump_generation()
 
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "network",
     "events",
     "forums",
+    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -283,7 +284,32 @@ WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 # Attendee data of meetings that ended longer ago than this can be purged
 # (manage.py purge_event_data, or the button under Aanmeldingen in the admin).
 EVENTS_PURGE_AFTER_MONTHS = env.int("EVENTS_PURGE_AFTER_MONTHS", default=12)
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Site search. Without SEARCH_URL: Wagtail's database search, on PostgreSQL with
+# its Dutch full-text configuration and on SQLite with Dutch stems added by
+# search.backends. With SEARCH_URL: Elasticsearch or OpenSearch (SEARCH_ENGINE
+# names the client: elasticsearch7/8/9 or opensearch2/3; its Python client must
+# be installed), analysing text as Dutch. Run `manage.py update_index` after
+# switching.
+SEARCH_URL = env.str("SEARCH_URL", default="")
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends."
+            + env.str("SEARCH_ENGINE", "elasticsearch9"),
+            "URLS": [SEARCH_URL],
+            "INDEX_PREFIX": env.str("SEARCH_INDEX_PREFIX", "lecso_"),
+            "TIMEOUT": 5,
+            "INDEX_SETTINGS": {
+                "settings": {"analysis": {"analyzer": {"default": {"type": "dutch"}}}}
+            },
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "search.backends", "SEARCH_CONFIG": "dutch"}
+    }
+# Search analytics keep daily counts of queries, without who asked, this long.
+SEARCH_LOG_DAYS = env.int("SEARCH_LOG_DAYS", default=400)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 TAGGIT_CASE_INSENSITIVE = True

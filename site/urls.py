@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("network.urls")),
     path("", include("events.urls")),
     path("", include("forums.urls")),
+    path("", include("search.urls")),
     path("account/", include("allauth.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -20,6 +20,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from network.models import Cluster, Province, Topic
 
@@ -128,6 +129,17 @@ class EventPage(RoutablePageMixin, Page):
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+
+    # The online link is never indexed: it is for registered people only.
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("programme"),
+        index.SearchField("venue_name"),
+        index.SearchField("venue_city"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("start"),
+        index.FilterField("end"),
+    ]
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("When")),

@@ -12,10 +12,12 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from .structure import Category, Group
 
 POSTS_PER_PAGE = 20
+SEARCHED_POSTS = 100
 
 
 class ThreadKind(models.TextChoices):
@@ -23,7 +25,7 @@ class ThreadKind(models.TextChoices):
     QUESTION = "question", _("Question")
 
 
-class Thread(models.Model):
+class Thread(index.Indexed, models.Model):
     category = models.ForeignKey(
         Category,
         on_delete=models.CASCADE,
@@ -59,6 +61,19 @@ class Thread(models.Model):
     merged_into = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+
+    # Found by its title, opening post, accepted answer and first replies (see
+    # search_body); who may see it is filtered on category, group and state.
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("search_body"),
+        index.FilterField("id"),
+        index.FilterField("category"),
+        index.FilterField("group"),
+        index.FilterField("is_hidden"),
+        index.FilterField("merged_into"),
+        index.FilterField("last_post_at"),
+    ]
 
     class Meta:
         ordering = ["-is_pinned", "-last_post_at"]
@@ -96,6 +111,16 @@ class Thread(models.Model):
     @property
     def last_page(self) -> int:
         return max((self.post_count - 1) // POSTS_PER_PAGE + 1, 1)
+
+    def search_body(self) -> str:
+        """The text search knows this thread by. A 5,000-post thread is not read
+        whole on every reply: the opening post, the accepted answer and the
+        first replies carry what people look for."""
+        posts = self.posts.filter(is_hidden=False).order_by("position")
+        bodies = list(posts.values_list("body", flat=True)[:SEARCHED_POSTS])
+        if self.accepted_post_id and not self.accepted_post.is_hidden:
+            bodies.append(self.accepted_post.body)
+        return "\n".join(bodies)
 
 
 class Post(models.Model):

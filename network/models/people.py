@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+from wagtail.search import index
 
 from .organisations import SchoolType
 from .taxonomy import TaggedTopic
@@ -74,7 +75,7 @@ class ProfileQuerySet(models.QuerySet):
         return self.listed().filter(visibility__in=profile_visibilities_for(user))
 
 
-class Profile(models.Model):
+class Profile(index.Indexed, models.Model):
     """A person's expert profile. Members-only by default: a person chooses to
     be public."""
 
@@ -139,6 +140,20 @@ class Profile(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ProfileQuerySet.as_manager()
+
+    # search_text already holds topics, support needs and schools; the name and
+    # role are searched again with a boost so a person's own name ranks first.
+    # Kept current by network.search_text, which re-indexes after each refresh.
+    search_fields = [
+        index.SearchField("name", boost=4),
+        index.AutocompleteField("name"),
+        index.SearchField("job_title", boost=2),
+        index.SearchField("search_text"),
+        index.FilterField("id"),
+        index.FilterField("visibility"),
+        index.FilterField("school_type"),
+        index.RelatedFields("user", [index.FilterField("is_active")]),
+    ]
 
     AVAILABILITY_FIELDS = {
         Availability.QUESTIONS: "open_for_questions",

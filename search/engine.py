@@ -1,0 +1,168 @@
+"""One search over every source: run each source's search on what the person
+may see, count per source for the facets, and merge the hits into one list
+ordered by relevance.
+
+Every source is searched by the same backend and index, so their scores are on
+one scale. The merged list of page n needs the best n pages of each source;
+it stops at MAX_PAGES, past which a narrower search serves better."""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+from wagtail.search.backends import get_search_backend
+
+from . import sources as registry
+from .sources import Filters, Result
+from .text import search_words
+
+PER_PAGE = 20
+MAX_PAGES = 25
+
+
+@dataclass
+class Facet:
+    key: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Outcome:
+    query: str
+    words: list[str]
+    kind: str
+    page: object  # a Django Page of Result
+    facets: list[Facet]
+    total: int
+    any_word: bool = False  # no result had every word; these have some
+    left_out: list[str] = field(default_factory=list)  # kinds a filter excludes
+
+
+def _relevance_sign(backend) -> int:
+    # SQLite's bm25 is negative, lower meaning better; PostgreSQL and
+    # Elasticsearch score higher for better.
+    return -1 if isinstance(backend, SQLiteSearchBackend) else 1
+
+
+class _Merged:
+    """Sliceable hits of several sources in one order, for the Paginator."""
+
+    def __init__(self, found, sign, total):
+        self.found = found  # [(source, search results with _score)]
+        self.sign = sign
+        self.total = total
+
+    def count(self):
+        return min(self.total, PER_PAGE * MAX_PAGES)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        hits = []
+        for order, (source, results) in enumerate(self.found):
+            for rank, obj in enumerate(results[: window.stop]):
+                score = (obj._score or 0.0) * self.sign
+                hits.append((-score, order, rank, source, obj))
+        hits.sort(key=lambda hit: hit[:3])
+        return [(source, obj, -score) for score, _o, _r, source, obj in hits][window]
+
+
+class _Single:
+    def __init__(self, source, results, sign, total):
+        self.source, self.results, self.sign = source, results, sign
+        self.total = total
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        return [
+            (self.source, obj, (obj._score or 0.0) * self.sign)
+            for obj in self.results[window]
+        ]
+
+
+def _searches(user, words, filters, operator, backend):
+    found, left_out = [], []
+    for source in registry.registered():
+        if not source.applies(filters):
+            left_out.append(source.key)
+            continue
+        results = backend.search(
+            " ".join(words), source.queryset(user, filters), operator=operator
+        ).annotate_score("_score")
+        found.append((source, results))
+    return found, left_out
+
+
+def count_hits(user, query: str, filters: Filters) -> int:
+    words = search_words(query)
+    if not words:
+        return 0
+    backend = get_search_backend()
+    found, _left_out = _searches(user, words, filters, "or", backend)
+    return sum(results.count() for _source, results in found)
+
+
+def search(user, query, filters: Filters, kind="", page_number=1, request=None):
+    from .snippets import word_pattern
+
+    backend = get_search_backend()
+    words = search_words(query)
+    if not words:
+        return None
+    found, left_out = _searches(user, words, filters, "and", backend)
+    counts = [(source, results.count()) for source, results in found]
+    any_word = False
+    if len(words) > 1 and not any(count for _s, count in counts):
+        found, left_out = _searches(user, words, filters, "or", backend)
+        counts = [(source, results.count()) for source, results in found]
+        any_word = True
+
+    total = sum(count for _source, count in counts)
+    chosen = next((s for s, _r in found if s.key == kind), None)
+    facets = [
+        Facet(source.key, str(source.label), count, source is chosen)
+        for source, count in counts
+    ]
+    sign = _relevance_sign(backend)
+    if chosen is not None:
+        hits = _Single(chosen, dict(found)[chosen], sign, dict(counts)[chosen])
+    else:
+        hits = _Merged(found, sign, total)
+    page = Paginator(hits, PER_PAGE).get_page(page_number)
+    page.object_list = _describe(list(page.object_list), word_pattern(" ".join(words)), request)
+    return Outcome(
+        query=query,
+        words=words,
+        kind=chosen.key if chosen else "",
+        page=page,
+        facets=facets,
+        total=total,
+        any_word=any_word,
+        left_out=left_out,
+    )
+
+
+def _describe(hits, pattern, request) -> list[Result]:
+    """Results for the hits of one page, each source describing its own hits in
+    one go, returned in the merged order."""
+    by_source: dict = {}
+    for source, obj, _score in hits:
+        by_source.setdefault(source, []).append(obj)
+    described = {}
+    for source, objects in by_source.items():
+        for obj, result in zip(objects, source.results(objects, pattern, request)):
+            described[(source.key, obj.pk)] = result
+    ordered = []
+    for source, obj, score in hits:
+        result = described[(source.key, obj.pk)]
+        result.relevance = score
+        ordered.append(result)
+    return ordered

@@ -1,0 +1,59 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from network.models import Cluster, SupportNeed
+
+from . import sources
+from .text import MAX_LENGTH
+
+PERIOD_CHOICES = [
+    ("", _("Any time")),
+    ("maand", _("Past month")),
+    ("jaar", _("Past year")),
+    (sources.UPCOMING, _("Upcoming events")),
+]
+SCHOOL_TYPE_CHOICES = [("", _("SO and VSO")), ("so", _("SO")), ("vso", _("VSO"))]
+
+
+class SearchForm(forms.Form):
+    """The search page's form. A filter value that is not on offer (an old or
+    edited link) is dropped rather than answered with an error page."""
+
+    q = forms.CharField(label=_("Search for"), required=False, max_length=MAX_LENGTH)
+    type = forms.ChoiceField(required=False, widget=forms.HiddenInput)
+    cluster = forms.TypedChoiceField(
+        label=_("Cluster"), required=False, coerce=int, empty_value=None
+    )
+    soort = forms.ChoiceField(label=_("SO or VSO"), required=False, choices=SCHOOL_TYPE_CHOICES)
+    behoefte = forms.ChoiceField(label=_("Support need"), required=False)
+    periode = forms.ChoiceField(label=_("Date"), required=False, choices=PERIOD_CHOICES)
+
+    def __init__(self, data=None):
+        super().__init__(data)
+        self.fields["type"].choices = [("", "")] + [
+            (source.key, source.label) for source in sources.registered()
+        ]
+        self.fields["cluster"].choices = [("", _("Every cluster"))] + [
+            (cluster.number, f"{cluster.number}. {cluster.name}")
+            for cluster in Cluster.objects.order_by("number")
+        ]
+        self.fields["behoefte"].choices = [("", _("Any support need"))] + list(
+            SupportNeed.objects.values_list("slug", "name")
+        )
+
+    def value(self, name, default=None):
+        if not hasattr(self, "cleaned_data"):
+            self.is_valid()
+        return self.cleaned_data.get(name) or default
+
+    def filters(self) -> sources.Filters:
+        return sources.Filters(
+            cluster=self.value("cluster"),
+            school_type=self.value("soort", ""),
+            support_need=self.value("behoefte", ""),
+            period=self.value("periode", ""),
+        )
+
+    @property
+    def filter_fields(self):
+        return [self[name] for name in ("cluster", "soort", "behoefte", "periode")]

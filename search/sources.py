@@ -1,0 +1,213 @@
+"""What the search searches: one source per kind of result.
+
+Each source gives the queryset of what a person may see (permission rules come
+from the owning app's permissions module; nothing here decides visibility), how
+the search filters apply to it, and how its hits read in the result list.
+Sources register themselves; `site` registers its pages, events and forum
+threads (site/search_sources.py), this app registers people."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+
+from network.models import Cluster, Profile, SchoolType, SupportNeed, Topic
+
+from .snippets import mark, snippet
+
+PERIOD_DAYS = {"maand": 31, "jaar": 365}
+UPCOMING = "komend"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The filters of one search. Each applies to the sources that know it; a
+    source that does not know a chosen filter drops out of the results."""
+
+    cluster: int | None = None
+    school_type: str = ""  # "so" or "vso"
+    support_need: str = ""  # a SupportNeed slug
+    period: str = ""  # "maand", "jaar" or "komend"
+
+    def chosen(self) -> set[str]:
+        return {
+            name
+            for name in ("cluster", "school_type", "support_need", "period")
+            if getattr(self, name)
+        }
+
+    def since(self) -> datetime | None:
+        days = PERIOD_DAYS.get(self.period)
+        return timezone.now() - timedelta(days=days) if days else None
+
+
+@dataclass
+class Result:
+    kind: str
+    kind_label: str
+    title: SafeString
+    url: str
+    snippet: SafeString
+    meta: list[str] = field(default_factory=list)
+    when: date | datetime | None = None
+    badge: str = ""
+    relevance: float = 0.0
+
+
+class Source:
+    key = ""
+    label = ""  # the facet's name, plural
+    singular = ""  # the kind of one result, shown with it
+    order = 50  # place among the facets
+    understands: frozenset[str] = frozenset()
+
+    def applies(self, filters: Filters) -> bool:
+        return filters.chosen() <= self.understands
+
+    def queryset(self, user, filters: Filters):
+        raise NotImplementedError
+
+    def results(self, objects, pattern, request) -> list[Result]:
+        """Results for a page of hits, loading what they show in few queries."""
+        raise NotImplementedError
+
+    def public_words(self):
+        """Texts anyone may see, for 'did you mean' (search.spelling)."""
+        return []
+
+    def result(self, obj, **kwargs) -> Result:
+        return Result(kind=self.key, kind_label=str(self.singular), **kwargs)
+
+
+_registry: dict[str, Source] = {}
+
+
+def register(source: Source) -> Source:
+    _registry[source.key] = source
+    return source
+
+
+def registered() -> list[Source]:
+    return sorted(_registry.values(), key=lambda source: source.order)
+
+
+def get(key: str) -> Source | None:
+    return _registry.get(key)
+
+
+class PageSource(Source):
+    """Wagtail pages: only live pages outside private sections, for everyone.
+    Unpublished work stays in the admin."""
+
+    model = None
+    date_field = "last_published_at"
+    understands = frozenset({"period"})
+
+    def queryset(self, user, filters):
+        pages = self.model.objects.live().public()
+        since = filters.since()
+        if since is not None:
+            pages = pages.filter(**{f"{self.date_field}__gte": since})
+        return pages
+
+    def texts(self, page) -> list[str]:
+        """The page's own words, first the summary, then the body."""
+        texts = [getattr(page, "intro", "") or page.search_description]
+        body = getattr(page, "body", None)
+        if body is not None:
+            field = page._meta.get_field("body")
+            texts += field.get_searchable_content(body)
+        return texts
+
+    def meta(self, page) -> list[str]:
+        return []
+
+    def public_words(self):
+        return self.model.objects.live().public().values_list("title", flat=True)
+
+    def when(self, page):
+        return getattr(page, self.date_field, None)
+
+    def results(self, pages, pattern, request):
+        return [
+            self.result(
+                page,
+                title=SafeString(mark(page.title, pattern)),
+                url=page.get_url(request),
+                snippet=snippet(self.texts(page), pattern),
+                meta=self.meta(page),
+                when=self.when(page),
+            )
+            for page in pages
+        ]
+
+
+class PeopleSource(Source):
+    key = "mensen"
+    label = _("Experts")
+    singular = _("Expert")
+    order = 30
+    understands = frozenset({"cluster", "school_type", "support_need"})
+
+    def queryset(self, user, filters):
+        # Profile.objects.visible_to holds the rule, from network.permissions.
+        people = Profile.objects.visible_to(user)
+        narrowing = Profile.objects.all()
+        if filters.cluster:
+            narrowing = narrowing.filter(clusters__number=filters.cluster)
+        if filters.support_need:
+            narrowing = narrowing.filter(support_needs__slug=filters.support_need)
+        if filters.cluster or filters.support_need:
+            people = people.filter(pk__in=narrowing.values("pk"))
+        if filters.school_type:
+            people = people.filter(
+                school_type__in=SchoolType.matching(filters.school_type)
+            )
+        return people
+
+    def public_words(self):
+        public = Profile.objects.visible_to(AnonymousUser())
+        yield from SupportNeed.objects.values_list("name", flat=True)
+        yield from Cluster.objects.values_list("name", flat=True)
+        yield from Topic.objects.filter(
+            tagged_items__content_object__in=public
+        ).values_list("name", flat=True).distinct()
+        yield from public.values_list("job_title", flat=True)
+
+    def results(self, profiles, pattern, request):
+        ids = [profile.pk for profile in profiles]
+        loaded = {
+            profile.pk: profile
+            for profile in Profile.objects.filter(pk__in=ids).prefetch_related(
+                "affiliations__school", "support_needs", "topics"
+            )
+        }
+        results = []
+        for hit in profiles:
+            profile = loaded.get(hit.pk, hit)
+            schools = [a.school.name for a in profile.affiliations.all()]
+            expertise = [need.name for need in profile.support_needs.all()]
+            expertise += [topic.name for topic in profile.topics.all()]
+            texts = [profile.bio, ", ".join(expertise)]
+            results.append(
+                self.result(
+                    profile,
+                    title=SafeString(mark(profile.name, pattern)),
+                    url=profile.get_absolute_url(),
+                    snippet=snippet(texts, pattern),
+                    meta=[m for m in [profile.job_title, ", ".join(schools)] if m],
+                )
+            )
+        return results
+
+
+register(PeopleSource())
+
+
+def period_q(field_name: str, filters: Filters) -> Q:
+    since = filters.since()
+    return Q(**{f"{field_name}__gte": since}) if since else Q()

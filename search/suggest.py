@@ -1,0 +1,66 @@
+"""Suggestions while typing in the header's search box: people, topics and
+support needs (leading to the expert directory), and pages. Each comes from
+what the person may see, like the results themselves."""
+
+from dataclasses import asdict, dataclass
+
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from network.models import Profile, SupportNeed, Topic
+
+from .text import search_words
+
+PER_KIND = 4
+MIN_LENGTH = 2
+
+
+@dataclass
+class Suggestion:
+    label: str
+    kind: str
+    url: str
+
+
+def suggestions(user, typed: str, request=None) -> list[dict]:
+    words = search_words(typed)
+    if not words or len(" ".join(words)) < MIN_LENGTH:
+        return []
+    text = " ".join(words)
+    backend = get_search_backend()
+    found: list[Suggestion] = []
+
+    people = backend.autocomplete(text, Profile.objects.visible_to(user))
+    found += [
+        Suggestion(profile.name, _("Expert"), profile.get_absolute_url())
+        for profile in people[:PER_KIND]
+    ]
+
+    directory = reverse("network:directory")
+    needs = SupportNeed.objects.filter(name__icontains=text).order_by("sort_order")
+    found += [
+        Suggestion(need.name, _("Support need"), f"{directory}?{urlencode({'behoefte': need.slug})}")
+        for need in needs[:PER_KIND]
+    ]
+    # A topic is only named when someone this person may see carries it.
+    topics = (
+        Topic.objects.filter(
+            name__icontains=text,
+            tagged_items__content_object__in=Profile.objects.visible_to(user),
+        )
+        .distinct()
+        .order_by("name")
+    )
+    found += [
+        Suggestion(topic.name, _("Topic"), f"{directory}?{urlencode({'onderwerp': topic.slug})}")
+        for topic in topics[:PER_KIND]
+    ]
+
+    pages = backend.autocomplete(text, Page.objects.live().public().filter(depth__gt=2))
+    for page in pages[:PER_KIND]:
+        kind = page.specific_class._meta.verbose_name if page.specific_class else ""
+        found.append(Suggestion(page.title, str(kind).capitalize(), page.get_url(request)))
+    return [asdict(suggestion) for suggestion in found]

@@ -1,0 +1,33 @@
+"""Turning what someone typed into words to search for."""
+
+import re
+
+MAX_WORDS = 10
+MAX_LENGTH = 200
+WORD = re.compile(r"\w+", re.UNICODE)
+
+# Common Dutch (and a few English) words that say nothing about the subject.
+# PostgreSQL's `dutch` configuration drops its own list; SQLite's index has none,
+# so without this "hoe ga ik om met prikkels" would ask for all six words.
+STOP_WORDS = frozenset(
+    """
+    aan al alle als an and bij dan dat de der des deze die dit door dus een en
+    er ge geen had heb hebben heeft het hier hij hoe hun ik in is je kan kun
+    kunnen maar me meer met mij mijn na naar niet nog nu of om on ons ook op
+    over te the to tot u uit van veel voor waar wat we wel welke wie wij wil
+    worden wordt zal ze zich zij zijn zo zou
+    """.split()
+)
+
+
+def clean_query(raw: str) -> str:
+    """The query as typed, trimmed to a sensible size, for showing back."""
+    return " ".join((raw or "").split())[:MAX_LENGTH]
+
+
+def search_words(query: str) -> list[str]:
+    """The words to search for: letters and digits only (no search syntax), stop
+    words left out unless nothing else is left."""
+    words = [word.lower() for word in WORD.findall(query)][:MAX_WORDS]
+    meaningful = [word for word in words if word not in STOP_WORDS]
+    return meaningful or words

@@ -1,0 +1,57 @@
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from . import analytics, engine, spelling
+from .forms import SearchForm
+from .sources import get
+from .suggest import suggestions
+from .text import clean_query, search_words
+
+
+@require_GET
+def search(request):
+    form = SearchForm(request.GET)
+    query = clean_query(request.GET.get("q", ""))
+    filters = form.filters()
+    outcome = None
+    suggestion = ""
+    if search_words(query):
+        outcome = engine.search(
+            request.user,
+            query,
+            filters,
+            kind=form.value("type", ""),
+            page_number=request.GET.get("page", 1),
+            request=request,
+        )
+        if outcome.page.number == 1 and not outcome.kind:
+            analytics.record(query, outcome.total)
+        if not outcome.total:
+            suggestion = spelling.did_you_mean(outcome.words)
+            if suggestion and not engine.count_hits(request.user, suggestion, filters):
+                suggestion = ""
+    return render(
+        request,
+        "search/results.html",
+        {
+            "form": form,
+            "query": query,
+            "outcome": outcome,
+            "suggestion": suggestion,
+            "filters_chosen": bool(filters.chosen()),
+            "left_out": [get(key).label for key in (outcome.left_out if outcome else [])],
+        },
+    )
+
+
+@require_GET
+def suggest(request):
+    """Suggestions as JSON for the header's search box (search/js)."""
+    query = clean_query(request.GET.get("q", ""))
+    response = JsonResponse(
+        {"query": query, "suggestions": suggestions(request.user, query, request)}
+    )
+    # What a member may see differs from a visitor's: never share a cached copy.
+    response["Cache-Control"] = "private, no-store"
+    return response

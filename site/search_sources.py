@@ -1,0 +1,167 @@
+"""The site's part of the one search: its own pages, the agenda's events and the
+forum's threads. `site` may know every app; the search app knows none of them
+but `network`, so the sources that need events and forums are declared here."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+
+from events.models import EventPage
+from forums.models import Category, Post, Thread
+from forums.permissions import visible_threads
+from network.models import SchoolType
+from search.snippets import mark, snippet
+from search.sources import UPCOMING, PageSource, Source, period_q, register
+
+from .models import KnowledgeArticle, NewsPage, StandardPage
+
+
+def _cluster_pages(model, number, *, empty_means_all=False):
+    pages = Q(clusters__number=number)
+    if empty_means_all:
+        pages |= Q(clusters__isnull=True)
+    return model.objects.filter(pages).values("pk")
+
+
+class KnowledgeSource(PageSource):
+    key = "kennisbank"
+    label = _("Knowledge base")
+    singular = _("Knowledge article")
+    order = 10
+    model = KnowledgeArticle
+    understands = frozenset({"period", "cluster", "school_type"})
+
+    def queryset(self, user, filters):
+        articles = super().queryset(user, filters)
+        if filters.cluster:
+            # An article without clusters is for every cluster.
+            articles = articles.filter(
+                pk__in=_cluster_pages(
+                    KnowledgeArticle, filters.cluster, empty_means_all=True
+                )
+            )
+        if filters.school_type:
+            articles = articles.filter(
+                audience__in=SchoolType.matching(filters.school_type)
+            )
+        return articles
+
+    def meta(self, page):
+        return [page.get_audience_display()]
+
+
+class NewsSource(PageSource):
+    key = "nieuws"
+    label = _("News")
+    singular = _("News")
+    order = 20
+    model = NewsPage
+    date_field = "date"
+
+
+class EventSource(PageSource):
+    key = "agenda"
+    label = _("Events")
+    singular = _("Event")
+    order = 40
+    model = EventPage
+    date_field = "start"
+    understands = frozenset({"period", "cluster"})
+
+    def queryset(self, user, filters):
+        events = EventPage.objects.live().public()
+        now = timezone.now()
+        if filters.period == UPCOMING:
+            events = events.filter(end__gte=now)
+        elif filters.since():
+            events = events.filter(start__gte=filters.since(), start__lte=now)
+        if filters.cluster:
+            events = events.filter(pk__in=_cluster_pages(EventPage, filters.cluster))
+        return events
+
+    def texts(self, event):
+        field = event._meta.get_field("programme")
+        return [event.intro] + field.get_searchable_content(event.programme)
+
+    def meta(self, event):
+        return [event.venue_city or event.get_format_display()]
+
+
+class PageSourceForStandardPages(PageSource):
+    key = "paginas"
+    label = _("Pages")
+    singular = _("Page")
+    order = 60
+    model = StandardPage
+
+
+class ThreadSource(Source):
+    key = "forum"
+    label = _("Forum")
+    singular = _("Forum thread")
+    order = 50
+    understands = frozenset({"period", "cluster"})
+
+    def queryset(self, user, filters):
+        # The forum's own rule; the search adds only the chosen filters.
+        threads = visible_threads(user).filter(period_q("last_post_at", filters))
+        if filters.cluster:
+            threads = threads.filter(
+                category__in=Category.objects.filter(
+                    cluster__number=filters.cluster
+                ).values("pk")
+            )
+        return threads
+
+    def public_words(self):
+        # Only what a visitor may read, the most recent first.
+        visible = visible_threads(AnonymousUser()).order_by("-last_post_at")
+        return visible.values_list("title", flat=True)[:5000]
+
+    def results(self, threads, pattern, request):
+        ids = [thread.pk for thread in threads]
+        loaded = {
+            thread.pk: thread
+            for thread in Thread.objects.filter(pk__in=ids).select_related(
+                "category", "group"
+            )
+        }
+        # The opening post and the accepted answer give the snippet: one query.
+        wanted = Q(thread_id__in=ids, position=1)
+        accepted = [t.accepted_post_id for t in loaded.values() if t.accepted_post_id]
+        if accepted:
+            wanted |= Q(pk__in=accepted)
+        texts: dict[int, list[str]] = {}
+        for post in (
+            Post.objects.filter(wanted, is_hidden=False)
+            .order_by("position")
+            .only("thread_id", "body", "position")
+        ):
+            texts.setdefault(post.thread_id, []).append(post.body)
+        results = []
+        for hit in threads:
+            thread = loaded.get(hit.pk, hit)
+            result = self.result(
+                thread,
+                title=SafeString(mark(thread.title, pattern)),
+                url=thread.get_absolute_url(),
+                snippet=snippet(texts.get(thread.pk, []), pattern),
+                meta=[thread.place.name],
+                when=thread.last_post_at,
+            )
+            if thread.is_solved:
+                result.badge = str(_("Solved"))
+            results.append(result)
+        return results
+
+
+for source in (
+    KnowledgeSource(),
+    NewsSource(),
+    EventSource(),
+    PageSourceForStandardPages(),
+    ThreadSource(),
+):
+    register(source)
