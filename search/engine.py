@@ -9,10 +9,10 @@ it stops at MAX_PAGES, past which a narrower search serves better."""
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 from wagtail.search.backends import get_search_backend
 
 from . import sources as registry
+from .backends import lower_score_is_better
 from .sources import Filters, Result
 from .text import search_words
 
@@ -41,9 +41,7 @@ class Outcome:
 
 
 def _relevance_sign(backend) -> int:
-    # SQLite's bm25 is negative, lower meaning better; PostgreSQL and
-    # Elasticsearch score higher for better.
-    return -1 if isinstance(backend, SQLiteSearchBackend) else 1
+    return -1 if lower_score_is_better(backend) else 1
 
 
 class _Merged:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
-from .backends import dutch_stems
+from .stems import dutch_stems
 
 SNIPPET_LENGTH = 220
 LEAD = 60  # characters shown before the first match

@@ -1,0 +1,91 @@
+"""The leak matrix: who finds what. Every kind of content with every visibility,
+for every kind of viewer, through results, counts, snippets, the page itself,
+the header's suggestions and 'did you mean'."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from search import engine, spelling
+from search.sources import Filters
+from search.suggest import suggestions
+
+VIEWERS = ["visitor", "outsider", "member", "group_member", "moderator"]
+
+# word only that item holds -> (title shown when found, viewers who may find it)
+MATRIX = {
+    "gedragsproblemen": ("Anna de Vries", set(VIEWERS)),  # public profile
+    "ledenwoord": ("Lotte Ledenprofiel", {"member", "group_member", "moderator"}),
+    "zeldzaamwoord": ("Vera Verborgen", set()),  # hidden profile
+    "koptelefoon": ("Ervaringen met een koptelefoon", set(VIEWERS)),  # open category
+    "ledenthreadwoord": (
+        "Leerlingenvervoer regelen voor het VSO",
+        {"member", "group_member", "moderator"},
+    ),
+    "groepswoord": ("Vertrouwelijk overleg", {"group_member", "moderator"}),
+    "verborgenwoord": ("Verborgen draad", {"moderator"}),  # hidden by a moderator
+    "geheimwoord": ("Conceptartikel", set()),  # draft page
+}
+
+
+def viewer(corpus, name):
+    return AnonymousUser() if name == "visitor" else getattr(corpus, name)
+
+
+@pytest.mark.django_db
+def test_results_counts_and_snippets_show_only_what_each_viewer_may_see(corpus):
+    wrong = []
+    for name in VIEWERS:
+        user = viewer(corpus, name)
+        for word, (title, allowed) in MATRIX.items():
+            outcome = engine.search(user, word, Filters())
+            shown = " ".join(f"{r.title} {r.snippet}" for r in outcome.page.object_list)
+            counted = sum(facet.count for facet in outcome.facets)
+            found = title in shown.replace("<mark>", "").replace("</mark>", "")
+            if found != (name in allowed) or counted != outcome.total:
+                wrong.append((name, word, found, counted))
+            if name not in allowed and (outcome.total or word in shown):
+                wrong.append((name, word, "counted or shown", outcome.total))
+    assert wrong == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", VIEWERS)
+def test_the_search_page_never_names_what_the_viewer_may_not_see(corpus, client, name):
+    if name != "visitor":
+        client.force_login(viewer(corpus, name))
+    for word, (title, allowed) in MATRIX.items():
+        html = client.get("/zoeken/", {"q": word}).content.decode()
+        html = html.replace("<mark>", "").replace("</mark>", "")
+        assert (title in html) == (name in allowed), (name, word)
+        if name not in allowed:
+            assert "0 resultaten" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", VIEWERS)
+def test_suggestions_name_only_people_and_topics_the_viewer_may_see(corpus, name):
+    user = viewer(corpus, name)
+    labels = lambda typed: {s["label"] for s in suggestions(user, typed)}  # noqa: E731
+    is_member = name in {"member", "group_member", "moderator"}
+    assert ("Anna de Vries" in labels("Ann")) is True
+    assert ("Lotte Ledenprofiel" in labels("Lott")) is is_member
+    assert ("ledentopic" in labels("ledent")) is is_member
+    assert "Vera Verborgen" not in labels("Vera")
+    assert not any("Conceptartikel" in label for label in labels("Conceptart"))
+
+
+@pytest.mark.django_db
+def test_did_you_mean_knows_only_public_words(corpus):
+    known = {word for words in spelling.vocabulary().values() for word in words}
+    assert {"gebarentaal", "koptelefoon", "gedragsspecialist"} <= known
+    secret = {"ledenwoord", "zeldzaamwoord", "ledenthreadwoord", "groepswoord"}
+    secret |= {"verborgenwoord", "geheimwoord", "geheimschrijver", "ledentopic"}
+    assert known & secret == set()
+    assert spelling.did_you_mean(["ledenwoordd"]) == ""
+
+
+@pytest.mark.django_db
+def test_the_suggestions_endpoint_is_never_cached_for_others(corpus, client):
+    response = client.get("/zoeken/suggesties/", {"q": "Ann"})
+    assert response["Cache-Control"] == "private, no-store"
+    assert response.json()["suggestions"][0]["label"] == "Anna de Vries"
