@@ -34,11 +34,16 @@ class Filters:
     period: str = ""  # "maand", "jaar" or "komend"
 
     def chosen(self) -> set[str]:
-        return {
+        """What the chosen filters ask of a source. "Upcoming" is a date filter
+        only events can answer."""
+        chosen = {
             name
             for name in ("cluster", "school_type", "support_need", "period")
             if getattr(self, name)
         }
+        if self.period == UPCOMING:
+            chosen = chosen - {"period"} | {"upcoming"}
+        return chosen
 
     def since(self) -> datetime | None:
         days = PERIOD_DAYS.get(self.period)

@@ -25,7 +25,8 @@ def search(request):
             page_number=request.GET.get("page", 1),
             request=request,
         )
-        if outcome.page.number == 1 and not outcome.kind:
+        # A first page of all kinds is a new search; paging and facets are not.
+        if request.GET.get("page", "1") == "1" and not outcome.kind:
             analytics.record(query, outcome.total)
         if not outcome.total:
             suggestion = spelling.did_you_mean(outcome.words)

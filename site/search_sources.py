@@ -68,7 +68,7 @@ class EventSource(PageSource):
     order = 40
     model = EventPage
     date_field = "start"
-    understands = frozenset({"period", "cluster"})
+    understands = frozenset({"period", "upcoming", "cluster"})
 
     def queryset(self, user, filters):
         events = EventPage.objects.live().public()

@@ -1,0 +1,199 @@
+"""The search page: facets, filters, paging, 'did you mean', the empty state,
+bad input, and the index keeping up with changes."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from forums import services as forum_services
+from lecso_site.models import KnowledgeArticle
+from search import engine
+from search.sources import Filters
+
+
+def titles(response) -> list[str]:
+    return [str(result.title).replace("<mark>", "").replace("</mark>", "")
+            for result in response.context["outcome"].page.object_list]
+
+
+@pytest.mark.django_db
+def test_without_words_the_page_explains_what_it_searches(client, home):
+    response = client.get("/zoeken/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "doorzoekt nieuws, kennisbank, deskundigen, forum en agenda" in html
+    assert response.context["outcome"] is None
+
+
+@pytest.mark.django_db
+def test_every_page_has_the_search_box_which_works_without_javascript(client, home):
+    html = client.get("/").content.decode()
+    assert 'role="search"' in html and 'action="/zoeken/"' in html
+    assert 'name="q"' in html and 'data-autocomplete="/zoeken/suggesties/"' in html
+
+
+@pytest.mark.django_db
+def test_facets_count_per_kind_and_a_facet_shows_only_that_kind(corpus, client):
+    client.force_login(corpus.member)
+    response = client.get("/zoeken/", {"q": "leerlingen"})
+    facets = {f.key: f.count for f in response.context["outcome"].facets}
+    assert facets["kennisbank"] >= 4 and facets["mensen"] == 1 and facets["forum"] >= 1
+    assert response.context["outcome"].total == sum(facets.values())
+    html = response.content.decode()
+    assert 'href="?q=leerlingen&amp;type=kennisbank"' in html
+
+    only = client.get("/zoeken/", {"q": "leerlingen", "type": "kennisbank"})
+    kinds = {r.kind for r in only.context["outcome"].page.object_list}
+    assert kinds == {"kennisbank"}
+    assert 'aria-current="page">Kennisbank' in only.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_cluster_filter_keeps_what_belongs_to_the_cluster_and_says_what_it_leaves_out(
+    corpus, client
+):
+    client.force_login(corpus.member)
+    response = client.get("/zoeken/", {"q": "leerlingen", "cluster": "2"})
+    found = titles(response)
+    assert "Gebarentaal in de klas" in found  # cluster 2
+    assert "Prikkelverwerking in de klas" not in found  # cluster 4
+    assert "Dyslexie en voorleessoftware" in found  # no cluster: for every cluster
+    assert "Nieuws" in response.content.decode().split("gelden niet voor:")[1][:200]
+
+
+@pytest.mark.django_db
+def test_school_type_support_need_and_date_filters(corpus, client):
+    client.force_login(corpus.member)
+    vso = titles(client.get("/zoeken/", {"q": "leerlingen", "soort": "vso"}))
+    assert "Dyslexie en voorleessoftware" in vso and "Kees Jansen" in vso
+    assert "Van SO naar VSO: de overstap" not in vso  # written for SO
+
+    need = titles(
+        client.get("/zoeken/", {"q": "scholen", "behoefte": corpus.need_slug})
+    )
+    assert need == ["Anna de Vries"]
+
+    upcoming = titles(client.get("/zoeken/", {"q": "gebarentaal", "periode": "komend"}))
+    assert upcoming == []  # the only meeting on it was two months ago
+    assert titles(
+        client.get("/zoeken/", {"q": "netwerkbijeenkomst", "periode": "komend"})
+    ) == ["Netwerkbijeenkomst cluster 4"]
+    month = titles(client.get("/zoeken/", {"q": "thuiszitters", "periode": "maand"}))
+    assert month == []  # that news is 200 days old
+    year = titles(client.get("/zoeken/", {"q": "thuiszitters", "periode": "jaar"}))
+    assert year == ["Studiedag passend onderwijs"]
+
+
+@pytest.mark.django_db
+def test_odd_filter_values_from_an_old_link_are_ignored(corpus, client):
+    response = client.get(
+        "/zoeken/",
+        {"q": "gebarentaal", "cluster": "99", "soort": "mbo", "periode": "eeuw",
+         "type": "onbekend", "page": "veel"},
+    )
+    assert response.status_code == 200
+    assert "Gebarentaal in de klas" in titles(response)
+
+
+@pytest.mark.django_db
+def test_pages_of_twenty_in_relevance_order(corpus, client, knowledge_index):
+    for n in range(25):
+        article = KnowledgeArticle(
+            title=f"Zandtafel {n}", intro="Spelen met de zandtafel.",
+            body=[("paragraph", "<p>zand</p>")],
+        )
+        knowledge_index.add_child(instance=article)
+    first = client.get("/zoeken/", {"q": "zandtafel"})
+    assert first.context["outcome"].total == 25
+    assert len(titles(first)) == 20
+    assert 'rel="next"' in first.content.decode()
+    second = client.get("/zoeken/", {"q": "zandtafel", "page": 2})
+    assert len(titles(second)) == 5
+    assert not set(titles(first)) & set(titles(second))
+    assert '<ol class="search-results" start="21">' in second.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_misspelling_gets_a_did_you_mean_that_finds_something(corpus, client):
+    html = client.get("/zoeken/", {"q": "gebarentaall"}).content.decode()
+    assert "Bedoelde u:" in html
+    assert 'href="?q=gebarentaal"' in html
+    nothing = client.get("/zoeken/", {"q": "qwxzv"}).content.decode()
+    assert "Bedoelde u" not in nothing
+    assert "Niets gevonden" in nothing and "Stel uw vraag op het forum" in nothing
+
+
+@pytest.mark.django_db
+def test_search_syntax_and_odd_characters_are_just_words(corpus, client):
+    for typed in ['"autisme', "autisme AND OR NOT", "*", "(klas", "-- ; drop", "é ü"]:
+        assert client.get("/zoeken/", {"q": typed}).status_code == 200
+    assert "Prikkelverwerking in de klas" in titles(
+        client.get("/zoeken/", {"q": '"autisme*'})
+    )
+
+
+@pytest.mark.django_db
+def test_the_search_page_reads_a_bounded_number_of_queries(
+    corpus, client, django_assert_max_num_queries
+):
+    client.force_login(corpus.member)
+    client.get("/zoeken/", {"q": "leerlingen"})  # warm per-process caches
+    with django_assert_max_num_queries(45):
+        response = client.get("/zoeken/", {"q": "leerlingen"})
+    assert response.context["outcome"].total > 5
+
+
+@pytest.mark.django_db
+def test_the_english_page_speaks_english(corpus, client):
+    html = client.get("/en/zoeken/", {"q": "gebarentaal"}).content.decode()
+    assert "results for" in html
+
+
+# The index keeps up ----------------------------------------------------------
+
+
+def found(user, words):
+    return [
+        str(r.title).replace("<mark>", "").replace("</mark>", "")
+        for r in engine.search(user, words, Filters()).page.object_list
+    ]
+
+
+@pytest.mark.django_db
+def test_a_published_change_is_found_and_an_unpublished_page_is_gone(corpus):
+    page = corpus.timeout
+    page.title = "Time-out en herstelgesprek"
+    page.save_revision().publish()
+    assert "Time-out en herstelgesprek" in found(AnonymousUser(), "herstelgesprek")
+    page.unpublish()
+    assert found(AnonymousUser(), "herstelgesprek") == []
+
+
+@pytest.mark.django_db
+def test_replies_edits_and_hidden_posts_reach_the_index(
+    corpus, django_capture_on_commit_callbacks
+):
+    thread = corpus.koptelefoon
+    with django_capture_on_commit_callbacks(execute=True):
+        post = forum_services.reply(corpus.kees.user, thread, body="Probeer oordopjes.")
+    assert found(AnonymousUser(), "oordopjes") == [thread.title]
+    with django_capture_on_commit_callbacks(execute=True):
+        post.is_hidden = True
+        post.save()
+    assert found(AnonymousUser(), "oordopjes") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        thread.delete()
+    assert found(AnonymousUser(), "geluid") == []
+
+
+@pytest.mark.django_db
+def test_profile_changes_reach_the_index(corpus):
+    anna = corpus.anna
+    anna.bio = "Nu ook deskundig in rouwverwerking."
+    anna.save()
+    assert found(AnonymousUser(), "rouwverwerking") == ["Anna de Vries"]
+    anna.topics.add("snoezelen")
+    assert found(AnonymousUser(), "snoezelen") == ["Anna de Vries"]
+    anna.visibility = "hidden"
+    anna.save()
+    assert found(AnonymousUser(), "rouwverwerking") == []
+    assert found(corpus.member, "rouwverwerking") == []
