@@ -19,10 +19,25 @@ CHROMIUM_ARGS = [
 ]
 
 
+class _ForgetContentTypes:
+    """Each test flushes the database, and content types come back with new ids.
+    The server process must not answer from its cache of the old ones (the
+    search filters its index by content type)."""
+
+    def __init__(self, application):
+        self.application = application
+
+    async def __call__(self, scope, receive, send):
+        from django.contrib.contenttypes.models import ContentType
+
+        ContentType.objects.clear_cache()
+        await self.application(scope, receive, send)
+
+
 def _make_application():
     from channels.routing import get_default_application
 
-    return ASGIStaticFilesHandler(get_default_application())
+    return _ForgetContentTypes(ASGIStaticFilesHandler(get_default_application()))
 
 
 # Per module, so Playwright's event loop is gone before other tests run.

@@ -25,7 +25,9 @@
 
         var status = document.createElement("div");
         status.className = "visually-hidden";
-        status.setAttribute("role", "status");
+        // A live region without role=status: the page's own status message
+        // (results found) stays the one status on the page.
+        status.setAttribute("aria-live", "polite");
         form.appendChild(status);
 
         input.setAttribute("role", "combobox");
