@@ -19,10 +19,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
-## Install, migrate, load demo content and serve HTTP + WebSockets with Daphne.
+## Install, migrate, load demo content, build the search index and serve HTTP + WebSockets with Daphne.
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py update_index --verbosity 0
 	$(BIN)/daphne -b $(HOST) -p $(PORT) lecso_site.asgi:application
 
 ## Install and run the whole test suite (browser tests skip when no Chromium is found).

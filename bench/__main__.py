@@ -12,7 +12,8 @@ Then many threads register at once for one fresh event through
 events.services.register, each on its own database connection, to measure
 registrations per second under contention and to check that the seats hold.
 
-Last, 200 WebSockets listen to one forum thread while a reply is posted: the
+The site search is measured like the pages, on an index built once after
+seeding (search_bench). Last, 200 WebSockets listen to one forum thread while a reply is posted: the
 time until each socket has it, on the in-memory channel layer and (when
 REDIS_URL is set) on Redis. The run fails (exit 1) when seats go astray, when
 the 5,000-post thread's pages differ in query count, or when a socket misses
@@ -264,7 +265,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from bench import events_seed, forums_seed
+    from bench import events_seed, forums_seed, search_bench
     from bench.network_seed import SCALES as PEOPLE
     from bench.network_seed import seed_people
     from bench.seed import SCALES, seed
@@ -274,6 +275,7 @@ def main() -> None:
     seed_people(args.scale, sys.stdout)
     events_seed.seed_events(args.scale, sys.stdout)
     forums_seed.seed_forums(args.scale, sys.stdout, member=_member())
+    search_bench.ensure_index(sys.stdout)
     # Fresh bulk loads leave the planner without statistics; a live database has
     # them from autovacuum (PostgreSQL) or PRAGMA optimize (SQLite).
     with connection.cursor() as cursor:
@@ -290,7 +292,11 @@ def main() -> None:
     )
     print(f"{'page':<30} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'KiB':>6}  url")
     rows = measure(
-        URLS + events_seed.bench_urls() + forums_seed.bench_urls(), args.repeat
+        URLS
+        + events_seed.bench_urls()
+        + forums_seed.bench_urls()
+        + search_bench.bench_urls(),
+        args.repeat,
     )
     for name, url, p50, p95, queries, size in rows:
         kib = size / 1024

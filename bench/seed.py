@@ -1,6 +1,7 @@
 """Scale data for the benchmarks: the demo site plus many news items and articles.
 
-Realistic is what the association publishes over several years; 10x is headroom.
+Realistic is what the association publishes over several years (with the
+agenda's 500 events, 2,000 pages for the search to look through); 10x is headroom.
 """
 
 import datetime
@@ -18,8 +19,8 @@ from lecso_site.models import (
 from network.models import Cluster
 
 SCALES = {
-    "realistic": {"news": 300, "articles": 150},
-    "10x": {"news": 3000, "articles": 1500},
+    "realistic": {"news": 1000, "articles": 500},
+    "10x": {"news": 10000, "articles": 5000},
 }
 TAGS = [
     "ondersteuningsbehoefte",

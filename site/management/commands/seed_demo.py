@@ -32,6 +32,7 @@ from lecso_site.models import (
 )
 from network.demo import seed_network
 from network.models import Cluster
+from search.demo import seed_search_stats
 
 ADMIN_USERNAME = "admin"
 ADMIN_EMAIL = "admin@example.org"
@@ -87,6 +88,7 @@ class Command(BaseCommand):
         events = seed_events(home)
         admin = get_user_model().objects.filter(username=ADMIN_USERNAME)
         threads = seed_forums(moderators=admin)
+        searches = seed_search_stats()
         self.report(created_admin)
         if people:
             self.stdout.write(f"  Directory: {people} demo people at 12 schools")
@@ -94,6 +96,11 @@ class Command(BaseCommand):
             self.stdout.write(f"  Agenda: {events} demo events at /agenda/")
         if threads:
             self.stdout.write(f"  Forum:  {threads} demo threads at /forum/")
+        if searches:
+            self.stdout.write(
+                "  Search: /zoeken/; four weeks of demo search statistics under "
+                "Reports in the admin"
+            )
 
     # --- page tree ------------------------------------------------------------
 
