@@ -54,6 +54,17 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _dutch_to_begin_with():
+    """Each test starts in Dutch. A request to /en/ leaves English active on the
+    thread (the locale middleware does not switch back), and reverse() would
+    then give /en/ addresses in the next test."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _media_in_a_temporary_folder(settings, tmp_path):
     """Uploaded files made by tests never land in the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"
