@@ -13,11 +13,11 @@ events.services.register, each on its own database connection, to measure
 registrations per second under contention and to check that the seats hold.
 
 The site search is measured like the pages, on an index built once after
-seeding (search_bench). Last, 200 WebSockets listen to one forum thread while a reply is posted: the
-time until each socket has it, on the in-memory channel layer and (when
-REDIS_URL is set) on Redis. The run fails (exit 1) when seats go astray, when
-the 5,000-post thread's pages differ in query count, or when a socket misses
-the reply.
+seeding (search_bench). Last, 200 WebSockets listen to one forum thread while a
+reply is posted: the time until each socket has it, on the in-memory channel
+layer and (when REDIS_URL is set) on Redis. The run fails (exit 1) when seats
+go astray, when the 5,000-post thread's pages differ in query count, or when a
+socket misses the reply.
 """
 
 import argparse

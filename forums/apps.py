@@ -10,7 +10,9 @@ class ForumsConfig(AppConfig):
     def ready(self):
         # The data exporter, the account-deletion receiver and the receivers
         # that keep a thread's search entry current when its posts change.
-        from . import privacy  # noqa: F401
-        from . import search_index
+        from . import (
+            privacy,  # noqa: F401
+            search_index,
+        )
 
         search_index.connect()

@@ -12,7 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import QueryStat
 
-PERIODS = [(7, _("Past week")), (30, _("Past 30 days")), (90, _("Past 90 days")), (365, _("Past year"))]
+PERIODS = [
+    (7, _("Past week")),
+    (30, _("Past 30 days")),
+    (90, _("Past 90 days")),
+    (365, _("Past year")),
+]
 ROWS = 50
 
 
@@ -28,7 +33,9 @@ def report_rows(days: int):
         .annotate(total=Sum("searches"), found_nothing=Sum("zero_results"))
     )
     most = stats.order_by("-total", "query")[:ROWS]
-    nothing = stats.filter(found_nothing__gt=0).order_by("-found_nothing", "query")[:ROWS]
+    nothing = stats.filter(found_nothing__gt=0).order_by("-found_nothing", "query")[
+        :ROWS
+    ]
     return list(most), list(nothing)
 
 

@@ -14,7 +14,10 @@ from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 def SearchBackend(params):
     """Wagtail's database backend for this database, Dutch-stemming on SQLite."""
     backend = DatabaseSearchBackend(params)
-    if connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend":
+    if (
+        connection.vendor == "sqlite"
+        and type(backend).__name__ == "SQLiteSearchBackend"
+    ):
         from .sqlite_backend import DutchSQLiteSearchBackend
 
         return DutchSQLiteSearchBackend(params)

@@ -13,6 +13,7 @@ from wagtail.search.backends import get_search_backend
 
 from . import sources as registry
 from .backends import lower_score_is_better
+from .snippets import word_pattern
 from .sources import Filters, Result
 from .text import search_words
 
@@ -100,6 +101,8 @@ def _searches(user, words, filters, operator, backend):
 
 
 def count_hits(user, query: str, filters: Filters) -> int:
+    """How many results a query would find with some of its words (for
+    checking a 'did you mean' before offering it)."""
     words = search_words(query)
     if not words:
         return 0
@@ -109,8 +112,9 @@ def count_hits(user, query: str, filters: Filters) -> int:
 
 
 def search(user, query, filters: Filters, kind="", page_number=1, request=None):
-    from .snippets import word_pattern
-
+    """The outcome of one search for this person: facets, one page of results,
+    and whether it fell back to results with only some of the words. None when
+    the query holds no words at all."""
     backend = get_search_backend()
     words = search_words(query)
     if not words:
@@ -135,7 +139,8 @@ def search(user, query, filters: Filters, kind="", page_number=1, request=None):
     else:
         hits = _Merged(found, sign, total)
     page = Paginator(hits, PER_PAGE).get_page(page_number)
-    page.object_list = _describe(list(page.object_list), word_pattern(" ".join(words)), request)
+    pattern = word_pattern(" ".join(words))
+    page.object_list = _describe(list(page.object_list), pattern, request)
     return Outcome(
         query=query,
         words=words,
@@ -156,7 +161,9 @@ def _describe(hits, pattern, request) -> list[Result]:
         by_source.setdefault(source, []).append(obj)
     described = {}
     for source, objects in by_source.items():
-        for obj, result in zip(objects, source.results(objects, pattern, request)):
+        for obj, result in zip(
+            objects, source.results(objects, pattern, request), strict=True
+        ):
             described[(source.key, obj.pk)] = result
     ordered = []
     for source, obj, score in hits:

@@ -24,7 +24,9 @@ class SearchForm(forms.Form):
     cluster = forms.TypedChoiceField(
         label=_("Cluster"), required=False, coerce=int, empty_value=None
     )
-    soort = forms.ChoiceField(label=_("SO or VSO"), required=False, choices=SCHOOL_TYPE_CHOICES)
+    soort = forms.ChoiceField(
+        label=_("SO or VSO"), required=False, choices=SCHOOL_TYPE_CHOICES
+    )
     behoefte = forms.ChoiceField(label=_("Support need"), required=False)
     periode = forms.ChoiceField(label=_("Date"), required=False, choices=PERIOD_CHOICES)
 

@@ -63,7 +63,11 @@ def snippet(texts, pattern, length=SNIPPET_LENGTH) -> SafeString:
     begin = 0 if start <= LEAD else chosen.rfind(" ", 0, start - LEAD) + 1
     end = begin + length
     if end < len(chosen):
-        end = chosen.rfind(" ", begin, end) if chosen.rfind(" ", begin, end) > begin else end
+        end = (
+            chosen.rfind(" ", begin, end)
+            if chosen.rfind(" ", begin, end) > begin
+            else end
+        )
     piece = chosen[begin:end]
     html = mark(piece, pattern)
     prefix = "… " if begin > 0 else ""

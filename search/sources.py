@@ -178,9 +178,11 @@ class PeopleSource(Source):
         public = Profile.objects.visible_to(AnonymousUser())
         yield from SupportNeed.objects.values_list("name", flat=True)
         yield from Cluster.objects.values_list("name", flat=True)
-        yield from Topic.objects.filter(
-            tagged_items__content_object__in=public
-        ).values_list("name", flat=True).distinct()
+        yield from (
+            Topic.objects.filter(tagged_items__content_object__in=public)
+            .values_list("name", flat=True)
+            .distinct()
+        )
         yield from public.values_list("job_title", flat=True)
 
     def results(self, profiles, pattern, request):

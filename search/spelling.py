@@ -23,7 +23,9 @@ def vocabulary() -> dict[str, list[str]]:
         found = set()
         for source in sources.registered():
             for text in source.public_words():
-                found.update(w for w in WORD.findall(text.lower()) if len(w) >= MIN_WORD)
+                found.update(
+                    w for w in WORD.findall(text.lower()) if len(w) >= MIN_WORD
+                )
         words = {}
         for word in sorted(found):
             words.setdefault(word[0], []).append(word)

@@ -42,7 +42,11 @@ def suggestions(user, typed: str, request=None) -> list[dict]:
     directory = reverse("network:directory")
     needs = SupportNeed.objects.filter(name__icontains=text).order_by("sort_order")
     found += [
-        Suggestion(need.name, _("Support need"), f"{directory}?{urlencode({'behoefte': need.slug})}")
+        Suggestion(
+            need.name,
+            _("Support need"),
+            f"{directory}?{urlencode({'behoefte': need.slug})}",
+        )
         for need in needs[:PER_KIND]
     ]
     # A topic is only named when someone this person may see carries it.
@@ -55,12 +59,18 @@ def suggestions(user, typed: str, request=None) -> list[dict]:
         .order_by("name")
     )
     found += [
-        Suggestion(topic.name, _("Topic"), f"{directory}?{urlencode({'onderwerp': topic.slug})}")
+        Suggestion(
+            topic.name,
+            _("Topic"),
+            f"{directory}?{urlencode({'onderwerp': topic.slug})}",
+        )
         for topic in topics[:PER_KIND]
     ]
 
     pages = backend.autocomplete(text, Page.objects.live().public().filter(depth__gt=2))
     for page in pages[:PER_KIND]:
         kind = page.specific_class._meta.verbose_name if page.specific_class else ""
-        found.append(Suggestion(page.title, str(kind).capitalize(), page.get_url(request)))
+        found.append(
+            Suggestion(page.title, str(kind).capitalize(), page.get_url(request))
+        )
     return [asdict(suggestion) for suggestion in found]

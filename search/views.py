@@ -41,7 +41,9 @@ def search(request):
             "outcome": outcome,
             "suggestion": suggestion,
             "filters_chosen": bool(filters.chosen()),
-            "left_out": [get(key).label for key in (outcome.left_out if outcome else [])],
+            "left_out": [
+                get(key).label for key in (outcome.left_out if outcome else [])
+            ],
         },
     )
 

@@ -19,8 +19,14 @@ def searchable(home, django_user_model):
     index = KnowledgeIndexPage(title="Kennisbank", slug="kennisbank")
     home.add_child(instance=index)
     for title, text in [
-        ("Gebarentaal in de klas", "Met Nederlandse Gebarentaal volgen dove leerlingen de les."),
-        ("Prikkelverwerking in de klas", "Leerlingen met autisme raken snel overprikkeld."),
+        (
+            "Gebarentaal in de klas",
+            "Met Nederlandse Gebarentaal volgen dove leerlingen de les.",
+        ),
+        (
+            "Prikkelverwerking in de klas",
+            "Leerlingen met autisme raken snel overprikkeld.",
+        ),
     ]:
         index.add_child(
             instance=KnowledgeArticle(
@@ -40,7 +46,9 @@ def searchable(home, django_user_model):
     )
 
 
-def test_a_suggestion_is_chosen_with_the_keyboard_alone(page, searchable, serious_violations):
+def test_a_suggestion_is_chosen_with_the_keyboard_alone(
+    page, searchable, serious_violations
+):
     page.goto("/")
     box = page.get_by_role("combobox", name="Zoeken op de site")
     box.focus()
@@ -80,7 +88,9 @@ def test_results_and_the_empty_state_pass_axe(page, searchable, serious_violatio
     assert serious_violations(page) == []
 
     # Keyboard: from the facets to one kind of result.
-    facet = page.get_by_role("navigation", name="Soort resultaat").get_by_role("link", name="Kennisbank")
+    facet = page.get_by_role("navigation", name="Soort resultaat").get_by_role(
+        "link", name="Kennisbank"
+    )
     facet.focus()
     facet.press("Enter")
     expect(page).to_have_url(re.compile(r"type=kennisbank"))

@@ -16,6 +16,7 @@ from forums.models import Category, Group, GroupMembership, MembershipStatus
 from lecso_site.models import KnowledgeArticle, NewsPage, StandardPage
 from network.models import Affiliation, Board, Cluster, Profile, School, SupportNeed
 
+
 def _body(*paragraphs):
     return [("paragraph", RichText(f"<p>{text}</p>")) for text in paragraphs]
 
@@ -143,7 +144,8 @@ def corpus(
     c.prikkels = article(
         "Prikkelverwerking in de klas",
         "Hoe u een rustige leeromgeving maakt voor leerlingen met autisme.",
-        "Leerlingen met autisme raken snel overprikkeld. Een koptelefoon en een vaste plek helpen.",
+        "Leerlingen met autisme raken snel overprikkeld. "
+        "Een koptelefoon en een vaste plek helpen.",
         audience="so-vso",
         clusters=[4],
     )
@@ -178,10 +180,19 @@ def corpus(
         live=False,
     )
     for n, title in enumerate(
-        ["Rekenen met concreet materiaal", "Ouders betrekken bij het IOP",
-         "Bewegingsonderwijs aangepast", "Digitale geletterdheid", "Stage in het VSO"]
+        [
+            "Rekenen met concreet materiaal",
+            "Ouders betrekken bij het IOP",
+            "Bewegingsonderwijs aangepast",
+            "Digitale geletterdheid",
+            "Stage in het VSO",
+        ]
     ):
-        article(title, f"Praktische tips over {title.lower()}.", f"Tekst {n} over {title.lower()}.")
+        article(
+            title,
+            f"Praktische tips over {title.lower()}.",
+            f"Tekst {n} over {title.lower()}.",
+        )
 
     def news(title, intro, text, days_ago=0):
         page = NewsPage(
@@ -203,7 +214,11 @@ def corpus(
         "Samenwerkingsverbanden en besturen spraken over thuiszitters.",
         days_ago=200,
     )
-    news("Jaarverslag gepubliceerd", "Het jaarverslag staat online.", "Cijfers en verhalen.")
+    news(
+        "Jaarverslag gepubliceerd",
+        "Het jaarverslag staat online.",
+        "Cijfers en verhalen.",
+    )
     c.over = _publish(
         home,
         StandardPage(

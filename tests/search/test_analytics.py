@@ -15,7 +15,9 @@ from search.models import QueryStat
 def test_each_first_page_of_results_is_counted_and_empty_ones_marked(corpus, client):
     client.get("/zoeken/", {"q": "Gebarentaal "})
     client.get("/zoeken/", {"q": "gebarentaal"})
-    client.get("/zoeken/", {"q": "gebarentaal", "page": 2})  # paging is not a new search
+    client.get(
+        "/zoeken/", {"q": "gebarentaal", "page": 2}
+    )  # paging is not a new search
     client.get("/zoeken/", {"q": "gebarentaal", "type": "kennisbank"})  # nor a facet
     client.get("/zoeken/", {"q": "snoezelruimte"})
     stats = {s.query: (s.searches, s.zero_results) for s in QueryStat.objects.all()}
@@ -44,7 +46,9 @@ def test_editors_see_the_most_frequent_and_the_fruitless_searches(
 ):
     today = timezone.localdate()
     QueryStat.objects.create(day=today, query="autisme", searches=9)
-    QueryStat.objects.create(day=today, query="snoezelruimte", searches=4, zero_results=4)
+    QueryStat.objects.create(
+        day=today, query="snoezelruimte", searches=4, zero_results=4
+    )
     QueryStat.objects.create(
         day=today - datetime.timedelta(days=1), query="autisme", searches=2
     )
@@ -60,10 +64,13 @@ def test_editors_see_the_most_frequent_and_the_fruitless_searches(
     assert response.status_code == 200
     most = [(row["query"], row["total"]) for row in response.context["most"]]
     assert most == [("autisme", 11), ("snoezelruimte", 4)]
-    nothing = [(row["query"], row["found_nothing"]) for row in response.context["nothing"]]
+    nothing = [
+        (row["query"], row["found_nothing"]) for row in response.context["nothing"]
+    ]
     assert nothing == [("snoezelruimte", 4)]
     assert "te oud" in [
-        row["query"] for row in client.get("/admin/zoekopdrachten/?dagen=365").context["most"]
+        row["query"]
+        for row in client.get("/admin/zoekopdrachten/?dagen=365").context["most"]
     ]
     assert "/admin/zoekopdrachten/" in client.get("/admin/").content.decode()
 

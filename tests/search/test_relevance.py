@@ -63,4 +63,6 @@ def test_words_that_were_matched_are_marked_in_title_and_snippet(corpus):
 def test_when_no_result_has_every_word_results_with_some_words_follow(corpus):
     outcome = engine.search(corpus.member, "koptelefoon zebrapad", Filters())
     assert outcome.any_word is True
-    assert [str(r.title) for r in outcome.page.object_list][0].startswith("Ervaringen met een")
+    assert [str(r.title) for r in outcome.page.object_list][0].startswith(
+        "Ervaringen met een"
+    )

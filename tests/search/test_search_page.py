@@ -11,8 +11,10 @@ from search.sources import Filters
 
 
 def titles(response) -> list[str]:
-    return [str(result.title).replace("<mark>", "").replace("</mark>", "")
-            for result in response.context["outcome"].page.object_list]
+    return [
+        str(result.title).replace("<mark>", "").replace("</mark>", "")
+        for result in response.context["outcome"].page.object_list
+    ]
 
 
 @pytest.mark.django_db
@@ -87,8 +89,14 @@ def test_school_type_support_need_and_date_filters(corpus, client):
 def test_odd_filter_values_from_an_old_link_are_ignored(corpus, client):
     response = client.get(
         "/zoeken/",
-        {"q": "gebarentaal", "cluster": "99", "soort": "mbo", "periode": "eeuw",
-         "type": "onbekend", "page": "veel"},
+        {
+            "q": "gebarentaal",
+            "cluster": "99",
+            "soort": "mbo",
+            "periode": "eeuw",
+            "type": "onbekend",
+            "page": "veel",
+        },
     )
     assert response.status_code == 200
     assert "Gebarentaal in de klas" in titles(response)
@@ -98,7 +106,8 @@ def test_odd_filter_values_from_an_old_link_are_ignored(corpus, client):
 def test_pages_of_twenty_in_relevance_order(corpus, client, knowledge_index):
     for n in range(25):
         article = KnowledgeArticle(
-            title=f"Zandtafel {n}", intro="Spelen met de zandtafel.",
+            title=f"Zandtafel {n}",
+            intro="Spelen met de zandtafel.",
             body=[("paragraph", "<p>zand</p>")],
         )
         knowledge_index.add_child(instance=article)
@@ -140,6 +149,12 @@ def test_the_search_page_reads_a_bounded_number_of_queries(
     with django_assert_max_num_queries(45):
         response = client.get("/zoeken/", {"q": "leerlingen"})
     assert response.context["outcome"].total > 5
+
+
+@pytest.mark.django_db
+def test_crawlers_are_asked_not_to_walk_through_search_results(client):
+    robots = client.get("/robots.txt").content.decode()
+    assert "Disallow: /zoeken/" in robots
 
 
 @pytest.mark.django_db
