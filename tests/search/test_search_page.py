@@ -212,3 +212,21 @@ def test_profile_changes_reach_the_index(corpus):
     anna.save()
     assert found(AnonymousUser(), "rouwverwerking") == []
     assert found(corpus.member, "rouwverwerking") == []
+
+
+@pytest.mark.django_db
+def test_what_people_typed_is_shown_as_text_in_titles_and_snippets(
+    corpus, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        forum_services.start_thread(
+            corpus.member,
+            corpus.open_category,
+            title="<script>alert('titel')</script> prikkeldoos",
+            body="Zie <img src=x onerror=alert('tekst')> bij de prikkeldoos.",
+        )
+    html = client.get("/zoeken/", {"q": "prikkeldoos <b>"}).content.decode()
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(&#x27;titel&#x27;)&lt;/script&gt;" in html
+    assert "<mark>prikkeldoos</mark>" in html
+    assert "<b>" not in html.split('id="search-q"')[1].split(">")[0]
