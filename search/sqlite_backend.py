@@ -1,16 +1,22 @@
-"""Wagtail's SQLite search, taught Dutch: each indexed text also carries its
-Dutch stems, and a query is searched by its stems, so SQLite finds what
-PostgreSQL's `dutch` configuration finds. Imported only on SQLite: the module
-it extends needs SQLite's full-text tables."""
+"""Wagtail's SQLite search, taught Dutch and ranked in the index: each indexed
+text also carries its Dutch stems, and a query is searched by its stems, so
+SQLite finds what PostgreSQL's `dutch` configuration finds; a page of results is
+ranked by the full-text table in one query (see `ranked`). Imported only on
+SQLite: the module it extends needs SQLite's full-text tables."""
 
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.utils.encoding import force_str
+from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteFTSIndexEntry,
     SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
+    SQLiteSearchResults,
 )
-from modelsearch.query import PlainText
-from modelsearch.utils import get_content_type_pk
+from modelsearch.query import MatchAll, Not, PlainText
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from .stems import dutch_stems, with_stems
 
@@ -39,7 +45,65 @@ class DutchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             query = PlainText(stemmed, operator=query.operator)
         return super().build_search_query_content(query, config=config)
 
+    def ranked(self, config, start, stop, score_field=None):
+        """The hits start:stop in order of relevance, ranked inside the index.
+
+        Wagtail's SQLite search ranks by giving every matching object its score
+        through a subquery per row: with 30,000 matching profiles that is 30,000
+        full-text lookups for one page of results. Here the full-text table is
+        asked once for the best matches among the objects the queryset allows
+        (its filter becomes a subquery of keys), then only those are loaded."""
+        query = normalize(self.query)
+        if not self.order_by_relevance or isinstance(query, (MatchAll, Not)):
+            return list(self.search(config, start, stop, score_field=score_field))
+        allowed = (
+            self.queryset.order_by()
+            .annotate(_search_key=Cast("pk", TextField()))
+            .values("_search_key")
+        )
+        model = self.queryset.model
+        hits = list(
+            SQLiteFTSIndexEntry.objects.filter(
+                MatchExpression(
+                    self.fields or self.FTS_TABLE_FIELDS,
+                    self.build_search_query(query, config=config),
+                )
+            )
+            .filter(
+                index_entry__content_type__in=get_descendants_content_types_pks(model),
+                index_entry__object_id__in=allowed,
+            )
+            .annotate(
+                score=self._build_rank_expression(self.get_search_vectors(), config)
+            )
+            .order_by("score", "index_entry__object_id")
+            .values_list("index_entry__object_id", "score")[start:stop]
+        )
+        keys = [model._meta.pk.to_python(object_id) for object_id, _score in hits]
+        objects = self.queryset.in_bulk(keys)
+        ranked = []
+        for key, (_object_id, score) in zip(keys, hits, strict=True):
+            obj = objects.get(key)
+            if obj is not None:
+                if score_field:
+                    setattr(obj, score_field, score)
+                ranked.append(obj)
+        return ranked
+
+
+class DutchSQLiteSearchResults(SQLiteSearchResults):
+    def _do_search(self):
+        if not isinstance(self.query_compiler, DutchSQLiteSearchQueryCompiler):
+            return super()._do_search()  # autocomplete: Wagtail's own way
+        return self.query_compiler.ranked(
+            self.query_compiler.get_config(self.backend),
+            self.start,
+            self.stop,
+            score_field=self._score_field,
+        )
+
 
 class DutchSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = DutchSQLiteSearchQueryCompiler
     index_class = DutchSQLiteIndex
+    results_class = DutchSQLiteSearchResults
