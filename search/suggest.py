@@ -4,6 +4,7 @@ what the person may see, like the results themselves."""
 
 from dataclasses import asdict, dataclass
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -16,6 +17,14 @@ from .text import search_words
 
 PER_KIND = 4
 MIN_LENGTH = 2
+
+
+def _word_starts(field: str, text: str) -> Q:
+    """A name with a word that starts with the text: "ge" suggests "gedrag"
+    and "Werk en gedrag", not "stage"."""
+    return Q(**{f"{field}__istartswith": text}) | Q(
+        **{f"{field}__icontains": f" {text}"}
+    )
 
 
 @dataclass
@@ -40,7 +49,9 @@ def suggestions(user, typed: str, request=None) -> list[dict]:
     ]
 
     directory = reverse("network:directory")
-    needs = SupportNeed.objects.filter(name__icontains=text).order_by("sort_order")
+    needs = SupportNeed.objects.filter(_word_starts("name", text)).order_by(
+        "sort_order"
+    )
     found += [
         Suggestion(
             need.name,
@@ -52,7 +63,7 @@ def suggestions(user, typed: str, request=None) -> list[dict]:
     # A topic is only named when someone this person may see carries it.
     topics = (
         Topic.objects.filter(
-            name__icontains=text,
+            _word_starts("name", text),
             tagged_items__content_object__in=Profile.objects.visible_to(user),
         )
         .distinct()

@@ -63,8 +63,8 @@ class NewsSource(PageSource):
 
 class EventSource(PageSource):
     key = "agenda"
-    label = _("Events")
-    singular = _("Event")
+    label = _("Meetings")
+    singular = _("Meeting")
     order = 40
     model = EventPage
     date_field = "start"

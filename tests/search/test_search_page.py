@@ -230,3 +230,12 @@ def test_what_people_typed_is_shown_as_text_in_titles_and_snippets(
     assert "&lt;script&gt;alert(&#x27;titel&#x27;)&lt;/script&gt;" in html
     assert "<mark>prikkeldoos</mark>" in html
     assert "<b>" not in html.split('id="search-q"')[1].split(">")[0]
+
+
+@pytest.mark.django_db
+def test_suggestions_match_the_start_of_a_word(corpus):
+    from search.suggest import suggestions
+
+    labels = {s["label"] for s in suggestions(corpus.member, "time")}
+    assert "time-out" in labels  # a topic of Anna's
+    assert not {s["label"] for s in suggestions(corpus.member, "ime")} & labels
