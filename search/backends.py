@@ -1,26 +1,33 @@
-"""The search backend: Wagtail's database search, in Dutch.
+"""The search backend: Wagtail's database search, in Dutch and ranked in the
+index.
 
 On PostgreSQL, Wagtail's backend runs full-text search with the `dutch`
 configuration (SEARCH_CONFIG in settings.WAGTAILSEARCH_BACKENDS), so "scholen"
 finds "school". SQLite's full-text index (FTS5) has no Dutch stemmer; there
 search.sqlite_backend adds the same stems PostgreSQL makes, so both databases
-find the same things for the same words. With SEARCH_URL set, the settings name
-an Elasticsearch or OpenSearch backend instead and this module is not used."""
+find the same things for the same words. On both, a page of results is ranked
+inside the index (search.sqlite_backend, search.postgres_backend). With
+SEARCH_URL set, the settings name an Elasticsearch or OpenSearch backend
+instead and this module is not used."""
 
 from django.db import connection
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 
 
 def SearchBackend(params):
-    """Wagtail's database backend for this database, Dutch-stemming on SQLite."""
+    """Wagtail's database backend for this database, with the changes above."""
     backend = DatabaseSearchBackend(params)
-    if (
-        connection.vendor == "sqlite"
-        and type(backend).__name__ == "SQLiteSearchBackend"
-    ):
+    kind = type(backend).__name__
+    if connection.vendor == "sqlite" and kind == "SQLiteSearchBackend":
         from .sqlite_backend import DutchSQLiteSearchBackend
 
         return DutchSQLiteSearchBackend(params)
+    if connection.vendor == "postgresql" and kind == "PostgresSearchBackend":
+        from .postgres_backend import RankedPostgresSearchBackend
+
+        return RankedPostgresSearchBackend(params)
     return backend
 
 
@@ -28,3 +35,44 @@ def lower_score_is_better(backend) -> bool:
     """SQLite's bm25 score is negative, lower meaning better; PostgreSQL and
     Elasticsearch score higher for better."""
     return any(".sqlite" in cls.__module__ for cls in type(backend).__mro__)
+
+
+def allowed_keys(queryset):
+    """The queryset's keys as the index stores them (text), for a subquery."""
+    return (
+        queryset.order_by()
+        .annotate(_search_key=Cast("pk", TextField()))
+        .values("_search_key")
+    )
+
+
+def load_in_order(queryset, hits, score_field=None) -> list:
+    """The objects of (object_id, score) hits, in the hits' order."""
+    model = queryset.model
+    keys = [model._meta.pk.to_python(object_id) for object_id, _score in hits]
+    objects = queryset.in_bulk(keys)
+    ranked = []
+    for key, (_object_id, score) in zip(keys, hits, strict=True):
+        obj = objects.get(key)
+        if obj is not None:
+            if score_field:
+                setattr(obj, score_field, score)
+            ranked.append(obj)
+    return ranked
+
+
+class RankedResults:
+    """Search results that fetch a page through the compiler's `ranked` when it
+    has one (Wagtail's autocomplete compiler does not)."""
+
+    ranked_compiler_class = None
+
+    def _do_search(self):
+        if not isinstance(self.query_compiler, self.ranked_compiler_class):
+            return super()._do_search()
+        return self.query_compiler.ranked(
+            self.query_compiler.get_config(self.backend),
+            self.start,
+            self.stop,
+            score_field=self._score_field,
+        )

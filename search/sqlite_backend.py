@@ -4,8 +4,6 @@ SQLite finds what PostgreSQL's `dutch` configuration finds; a page of results is
 ranked by the full-text table in one query (see `ranked`). Imported only on
 SQLite: the module it extends needs SQLite's full-text tables."""
 
-from django.db.models import TextField
-from django.db.models.functions import Cast
 from django.utils.encoding import force_str
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
@@ -18,6 +16,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
+from .backends import RankedResults, allowed_keys, load_in_order
 from .stems import dutch_stems, with_stems
 
 
@@ -56,11 +55,6 @@ class DutchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         query = normalize(self.query)
         if not self.order_by_relevance or isinstance(query, (MatchAll, Not)):
             return list(self.search(config, start, stop, score_field=score_field))
-        allowed = (
-            self.queryset.order_by()
-            .annotate(_search_key=Cast("pk", TextField()))
-            .values("_search_key")
-        )
         model = self.queryset.model
         hits = list(
             SQLiteFTSIndexEntry.objects.filter(
@@ -71,7 +65,7 @@ class DutchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             )
             .filter(
                 index_entry__content_type__in=get_descendants_content_types_pks(model),
-                index_entry__object_id__in=allowed,
+                index_entry__object_id__in=allowed_keys(self.queryset),
             )
             .annotate(
                 score=self._build_rank_expression(self.get_search_vectors(), config)
@@ -79,28 +73,11 @@ class DutchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             .order_by("score", "index_entry__object_id")
             .values_list("index_entry__object_id", "score")[start:stop]
         )
-        keys = [model._meta.pk.to_python(object_id) for object_id, _score in hits]
-        objects = self.queryset.in_bulk(keys)
-        ranked = []
-        for key, (_object_id, score) in zip(keys, hits, strict=True):
-            obj = objects.get(key)
-            if obj is not None:
-                if score_field:
-                    setattr(obj, score_field, score)
-                ranked.append(obj)
-        return ranked
+        return load_in_order(self.queryset, hits, score_field)
 
 
-class DutchSQLiteSearchResults(SQLiteSearchResults):
-    def _do_search(self):
-        if not isinstance(self.query_compiler, DutchSQLiteSearchQueryCompiler):
-            return super()._do_search()  # autocomplete: Wagtail's own way
-        return self.query_compiler.ranked(
-            self.query_compiler.get_config(self.backend),
-            self.start,
-            self.stop,
-            score_field=self._score_field,
-        )
+class DutchSQLiteSearchResults(RankedResults, SQLiteSearchResults):
+    ranked_compiler_class = DutchSQLiteSearchQueryCompiler
 
 
 class DutchSQLiteSearchBackend(SQLiteSearchBackend):

@@ -17,7 +17,7 @@ from wagtail.search import index
 from .structure import Category, Group
 
 POSTS_PER_PAGE = 20
-SEARCHED_POSTS = 100
+SEARCHED_POSTS = 25
 
 
 class ThreadKind(models.TextChoices):
