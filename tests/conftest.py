@@ -45,6 +45,21 @@ def pytest_report_header(config):
     )
 
 
+def close_connections_before_fork() -> None:
+    """A forked server process must start without the parent's database
+    connections and without its PostgreSQL connection pool. An inherited pool
+    hands the child sockets the parent still uses, and it cannot grow there (its
+    worker threads stay in the parent), so the child's requests wait for a
+    connection until the pool's timeout and fail."""
+    from django.db import connections
+
+    for connection in connections.all():
+        connection.close()
+        # Asking for `connection.pool` would open one; close only one that exists.
+        if connection.alias in getattr(type(connection), "_connection_pools", {}):
+            connection.close_pool()
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache; the database is rolled back too."""

@@ -6,7 +6,8 @@ import os
 import pytest
 from daphne.testing import DaphneProcess
 from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
-from django.db import connections
+
+from tests.conftest import close_connections_before_fork
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -76,8 +77,7 @@ def _child_setup(django_db_blocker):
 def live_server_url(django_db_setup, django_db_blocker):
     """Daphne in a forked child process, on the test database set up above."""
     with django_db_blocker.unblock():
-        # A forked child must not share the parent's open database connections.
-        connections.close_all()
+        close_connections_before_fork()
     # The child inherits pytest-django's block on database access; lift it there.
     server = DaphneProcess(
         "localhost", _make_application, setup=_child_setup(django_db_blocker)

@@ -27,6 +27,7 @@ from forums import live, services
 from forums.models import GroupMembership, MembershipStatus, Post
 from forums.routing import websocket_urlpatterns
 from lecso_site.asgi import application
+from tests.conftest import close_connections_before_fork
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -488,13 +489,10 @@ async def _first_message(url: str, cookie: str, then):
 def test_a_post_through_one_daphne_reaches_a_socket_on_another(
     django_db_blocker, make_thread, category, member, other_member, run_async
 ):
-    from django.db import connections
-
     thread = make_thread(category)
     reader, writer = (session_cookie(user) for user in (member, other_member))
 
-    # Forked children must not share the parent's open database connections.
-    connections.close_all()
+    close_connections_before_fork()
     servers = [_start_daphne(django_db_blocker) for _ in range(2)]
     a, b = (f"localhost:{server.port.value}" for server in servers)
 
