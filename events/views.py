@@ -12,8 +12,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from network.models import Profile
-
 from . import links
 from .exports import readable_answers
 from .forms import RegistrationForm
@@ -35,11 +33,6 @@ def _own_registration(request, event):
         .filter(Q(user=user) | Q(email__iexact=user.email))
         .first()
     )
-
-
-def _display_name(user) -> str:
-    profile = Profile.objects.filter(user=user).only("name").first()
-    return (profile.name if profile else "") or user.get_full_name() or user.email
 
 
 def event_page(request, event: EventPage):
@@ -81,7 +74,7 @@ def event_page(request, event: EventPage):
                 try:
                     registration = register(
                         event,
-                        name=_display_name(request.user),
+                        name=request.user.name_for_others(request.user.email),
                         email=request.user.email,
                         user=request.user,
                         answers=form.answers(),

@@ -134,11 +134,6 @@ def _form_error(form, error: ForumError) -> None:
     form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
-def _display_name(user) -> str:
-    profile = getattr(user, "profile", None)
-    return (profile.name if profile else "") or user.get_full_name() or user.username
-
-
 # Member-facing -------------------------------------------------------------
 
 
@@ -354,7 +349,7 @@ def suspend(request, pk):
             messages.success(
                 request,
                 _("%(name)s is suspended from posting.")
-                % {"name": _display_name(member)},
+                % {"name": member.name_for_others(member.username)},
             )
             return redirect("forums:moderation_log")
     return TemplateResponse(
@@ -363,7 +358,7 @@ def suspend(request, pk):
         {
             "form": form,
             "member": member,
-            "name": _display_name(member),
+            "name": member.name_for_others(member.username),
             "running": moderation.current_suspension(member),
             "past": member.forum_suspensions.select_related("by__profile").order_by(
                 "-created_at"

@@ -49,12 +49,6 @@ def _check_rate(sender, email: str) -> None:
             )
 
 
-def _display_name(user) -> str:
-    """How a member is named to an expert: never by their e-mail address."""
-    profile = Profile.objects.filter(user=user).only("name").first()
-    return (profile.name if profile else "") or user.get_full_name() or _("A member")
-
-
 @transaction.atomic
 def ask_expert(
     expert: Profile,
@@ -75,7 +69,7 @@ def ask_expert(
     request = ContactRequest(
         expert=expert,
         sender=sender,
-        sender_name=_display_name(user) if sender else name,
+        sender_name=user.name_for_others(str(_("A member"))) if sender else name,
         sender_email="" if sender else email,
         sender_organisation=organisation,
         subject=subject,

@@ -168,14 +168,8 @@ class Post(models.Model):
 
 
 def display_name(user) -> str:
-    """How a person is named to others in the forum: never by their e-mail
-    address. Uses the profile when the view loaded it with select_related."""
-    profile = getattr(user, "profile", None)
-    return (
-        (profile.name if profile else "")
-        or user.get_full_name()
-        or str(_("A member of the network"))
-    )
+    """How a person is named to others in the forum."""
+    return user.name_for_others(str(_("A member of the network")))
 
 
 class PostRevision(models.Model):

@@ -49,6 +49,14 @@ class User(AbstractUser):
         self.email = self.email.strip()
         super().save(*args, **kwargs)
 
+    def name_for_others(self, fallback: str = "") -> str:
+        """How this person is named to others: the profile's name, else the
+        account's full name, else `fallback`. Never the e-mail address, unless
+        the caller passes it (in the person's own form, say). A profile loaded
+        with select_related costs no query."""
+        profile = getattr(self, "profile", None)
+        return (profile.name if profile else "") or self.get_full_name() or fallback
+
 
 class Visibility(models.TextChoices):
     MEMBERS = "members", _("Members of the network only")

@@ -9,6 +9,9 @@ from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
 
 from tests.conftest import close_connections_before_fork
 
+# The password of every account the browser tests sign in with.
+PASSWORD = "Een-lang-wachtwoord-42"
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -118,3 +121,19 @@ def serious_violations():
         ]
 
     return check
+
+
+@pytest.fixture(scope="session")
+def log_in():
+    """A function that signs a browser page in through the login form, as a
+    person would, and waits until the header shows the account link."""
+    from playwright.sync_api import expect
+
+    def sign_in(page, email: str, password: str = PASSWORD) -> None:
+        page.goto("/account/login/")
+        page.get_by_label("E-mail").fill(email)
+        page.get_by_label("Wachtwoord").fill(password)
+        page.get_by_label("Wachtwoord").press("Enter")
+        expect(page.get_by_role("link", name="Mijn account")).to_be_visible()
+
+    return sign_in

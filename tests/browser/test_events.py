@@ -16,9 +16,9 @@ from events.models import (
 )
 from events.services import register
 from network.models import Affiliation, Board, Profile, School
+from tests.browser.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "Een-lang-wachtwoord-42"
 
 
 @pytest.fixture
@@ -89,14 +89,6 @@ def member(agenda, django_user_model):
     return user
 
 
-def log_in(page, email):
-    page.goto("/account/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_label("Wachtwoord").press("Enter")
-    expect(page.get_by_role("link", name="Mijn account")).to_be_visible()
-
-
 @pytest.mark.parametrize(
     ("path", "heading"),
     [
@@ -137,7 +129,7 @@ def test_registration_form_errors_are_announced_and_input_kept(
 
 
 def test_member_registers_and_cancels_by_keyboard(
-    page, agenda, member, serious_violations
+    page, agenda, member, serious_violations, log_in
 ):
     log_in(page, member.email)
     page.goto("/agenda/regio/")
@@ -156,7 +148,7 @@ def test_member_registers_and_cancels_by_keyboard(
     expect(page.get_by_role("button", name="Aanmelden")).to_be_visible()
 
 
-def test_organiser_pages_pass_axe(page, agenda, member, serious_violations):
+def test_organiser_pages_pass_axe(page, agenda, member, serious_violations, log_in):
     _, conference, _ = agenda
     EventOrganiser.objects.create(event=conference, user=member)
     log_in(page, member.email)

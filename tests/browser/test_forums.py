@@ -12,10 +12,9 @@ from playwright.sync_api import expect
 from forums import services
 from forums.models import Category
 from network.models import Affiliation, Board, Profile, School
+from tests.browser.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "Een-lang-wachtwoord-42"
 
 
 @pytest.fixture
@@ -71,16 +70,8 @@ def off_the_event_loop(function, *args, **kwargs):
         return pool.submit(run).result(timeout=30)
 
 
-def log_in(page, email):
-    page.goto("/account/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_label("Wachtwoord").press("Enter")
-    expect(page.get_by_role("link", name="Mijn account")).to_be_visible()
-
-
 def test_a_reply_appears_live_for_another_reader(
-    page, browser, live_server_url, forum, serious_violations
+    page, browser, live_server_url, forum, serious_violations, log_in
 ):
     """Anna has the thread and the forum index open; Bram replies. Without a
     reload Anna sees the reply, a screen reader hears who wrote it, and the
@@ -124,7 +115,7 @@ def test_a_reply_appears_live_for_another_reader(
 
 @pytest.mark.parametrize("where", ["index", "thread", "new_thread"])
 def test_forum_pages_have_no_serious_accessibility_violations(
-    page, forum, serious_violations, where
+    page, forum, serious_violations, where, log_in
 ):
     log_in(page, forum["anna"].email)
     path = {
@@ -141,7 +132,7 @@ def test_forum_pages_have_no_serious_accessibility_violations(
 
 
 def test_a_reply_beyond_this_page_is_offered_as_a_link(
-    page, browser, live_server_url, forum
+    page, browser, live_server_url, forum, log_in
 ):
     """Reading an earlier page, the reader is not pulled along: a notice links
     to the new reply on its own page."""

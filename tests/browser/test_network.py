@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from network.demo import seed_network
 from network.models import Affiliation, Profile, School, SupportNeed
+from tests.browser.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -70,12 +71,12 @@ def test_keyboard_user_finds_an_expert_by_support_need(page, directory_data):
 
 
 @pytest.fixture
-def signed_in_member(page, directory_data, live_server_url, django_user_model):
+def signed_in_member(page, directory_data, live_server_url, django_user_model, log_in):
     """A member of De Burcht, signed in through the real login form."""
     from allauth.account.models import EmailAddress
 
     user = django_user_model.objects.create_user(
-        username="bram", email="bram@12ab.example.nl", password="Een-lang-wachtwoord-42"
+        username="bram", email="bram@12ab.example.nl", password=PASSWORD
     )
     EmailAddress.objects.create(
         user=user, email=user.email, verified=True, primary=True
@@ -133,16 +134,8 @@ def test_visitor_asks_a_public_expert_by_keyboard_and_errors_are_announced(
     expect(page.locator("h1")).to_have_text("Kijk in uw e-mail")
 
 
-def log_in(page, email, password="Een-lang-wachtwoord-42"):
-    page.goto("/account/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_label("Wachtwoord").press("Enter")
-    expect(page.get_by_role("link", name="Mijn account")).to_be_visible()
-
-
 def test_a_question_appears_live_in_the_experts_header(
-    page, browser, live_server_url, signed_in_member, django_user_model
+    page, browser, live_server_url, signed_in_member, django_user_model, log_in
 ):
     """One member asks; the expert, with a page open, sees the count change and
     a screen reader hears it, without reloading."""
@@ -150,7 +143,7 @@ def test_a_question_appears_live_in_the_experts_header(
 
     Profile.objects.filter(pk=signed_in_member.pk).update(open_for_questions=True)
     asker = django_user_model.objects.create_user(
-        username="cato", email="cato@13cd.example.nl", password="Een-lang-wachtwoord-42"
+        username="cato", email="cato@13cd.example.nl", password=PASSWORD
     )
     EmailAddress.objects.create(
         user=asker, email=asker.email, verified=True, primary=True
