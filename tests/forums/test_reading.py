@@ -98,3 +98,40 @@ def test_export_and_account_deletion_keep_posts_readable(
     page = client.get(thread.get_absolute_url()).text
     assert "Mijn vraag" in page and "Voormalig lid" in page
     assert "Marieke" not in page
+
+
+def test_category_feed_costs_the_same_for_more_threads_and_skips_hidden_openings(
+    client, public_category, member, other_member, moderator
+):
+    """The feed loads every item's opening post in one query; an opening post a
+    moderator hid gives its item no description."""
+    from forums.moderation_services import hide_post
+
+    feed_url = public_category.get_absolute_url() + "feed/"
+
+    def feed_queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(feed_url)
+        assert response.status_code == 200
+        return len(captured)
+
+    def start(numbers):
+        # Two authors, to stay under the limit of new threads per hour.
+        for n in numbers:
+            services.start_thread(
+                (member, other_member)[n % 2],
+                public_category,
+                title=f"Vraag {n}",
+                body=f"Opening {n}",
+            )
+
+    start(range(3))
+    with_three = feed_queries()
+    start(range(3, 9))
+    assert feed_queries() == with_three
+
+    hidden = Thread.objects.get(title="Vraag 8").posts.get(position=1)
+    hide_post(moderator, hidden, reason="Persoonsgegevens van een leerling")
+    feed = client.get(feed_url).text
+    assert "Vraag 8" in feed and "Opening 8" not in feed
+    assert "Opening 7" in feed
