@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from .models import EventPage, Status
 from .models.registrations import SEATED
-from .permissions import can_manage
+from .permissions import manageable_events
 from .purge import purge, purge_after_months, purgeable
 
 
@@ -38,17 +38,11 @@ def _with_counts(events):
 
 def overview(request):
     now = timezone.now()
-    events = EventPage.objects.all().select_related("locale")
-    upcoming = [
-        e
-        for e in _with_counts(events.filter(end__gte=now).order_by("start"))
-        if can_manage(request.user, e)
-    ]
-    recent = [
-        e
-        for e in _with_counts(events.filter(end__lt=now).order_by("-start"))[:30]
-        if can_manage(request.user, e)
-    ]
+    events = EventPage.objects.filter(
+        pk__in=manageable_events(request.user).values("pk")
+    ).select_related("locale")
+    upcoming = _with_counts(events.filter(end__gte=now).order_by("start"))
+    recent = _with_counts(events.filter(end__lt=now).order_by("-start"))[:30]
     months = purge_after_months()
     return TemplateResponse(
         request,

@@ -6,6 +6,8 @@ import io
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from events.models import EventOrganiser, Registration, Status
@@ -241,3 +243,68 @@ def test_purge_from_the_admin_needs_a_confirmation(
     assert Registration.objects.filter(event=old).exists()
     client.post("/admin/aanmeldingen/opschonen/", {"months": "12", "confirm": "on"})
     assert not Registration.objects.filter(event=old).exists()
+
+
+def test_admin_overview_lists_what_each_person_may_manage_in_constant_queries(
+    client, agenda, make_event, organiser, member, django_user_model
+):
+    """The overview shows an organiser their own meetings, past ones too, and an
+    editor of the agenda every meeting; its query count does not grow with the
+    number of meetings. It agrees with can_manage for every person and event."""
+    import datetime
+
+    from django.contrib.auth.models import Group, Permission
+    from django.utils import timezone
+    from wagtail.models import GroupPagePermission
+
+    from events.models import EventPage
+    from events.permissions import can_manage, manageable_events
+
+    access_admin = Permission.objects.get(codename="access_admin")
+    organiser.user_permissions.add(access_admin)
+    mine = make_event(title="Mijn studiedag")
+    EventOrganiser.objects.create(event=mine, user=organiser)
+    make_event(title="Andermans studiedag")
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    for n in range(32):
+        # More past meetings than the overview lists, all newer than the one below.
+        make_event(title=f"Oud {n}", start=long_ago + datetime.timedelta(days=n + 1))
+    old_one = make_event(title="Mijn oude studiedag", start=long_ago)
+    EventOrganiser.objects.create(event=old_one, user=organiser)
+
+    editors = Group.objects.create(name="Agenda-redactie")
+    editors.permissions.add(access_admin)
+    GroupPagePermission.objects.create(
+        group=editors,
+        page=agenda,
+        permission=Permission.objects.get(codename="change_page"),
+    )
+    editor = django_user_model.objects.create_user(
+        username="redacteur", email="redactie@lecso.nl", password="wachtwoord-voor-test"
+    )
+    editor.groups.add(editors)
+
+    client.force_login(organiser)
+    client.get("/admin/aanmeldingen/")  # the first request fills caches
+    with CaptureQueriesContext(connection) as few:
+        overview = client.get("/admin/aanmeldingen/").text
+    assert "Mijn studiedag" in overview and "Mijn oude studiedag" in overview
+    assert "Andermans studiedag" not in overview and "Oud 1" not in overview
+
+    for n in range(5):
+        extra = make_event(title=f"Extra {n}")
+        EventOrganiser.objects.create(event=extra, user=organiser)
+    with CaptureQueriesContext(connection) as more:
+        assert "Extra 4" in client.get("/admin/aanmeldingen/").text
+    assert len(more) == len(few)
+
+    client.force_login(editor)
+    overview = client.get("/admin/aanmeldingen/").text
+    assert "Mijn studiedag" in overview and "Andermans studiedag" in overview
+
+    events = list(EventPage.objects.all())
+    for person in (organiser, editor, member):
+        person = django_user_model.objects.get(pk=person.pk)  # fresh permissions
+        assert set(manageable_events(person)) == {
+            event for event in events if can_manage(person, event)
+        }, person.username
