@@ -239,3 +239,31 @@ def test_suggestions_match_the_start_of_a_word(corpus):
     labels = {s["label"] for s in suggestions(corpus.member, "time")}
     assert "time-out" in labels  # a topic of Anna's
     assert not {s["label"] for s in suggestions(corpus.member, "ime")} & labels
+
+
+@pytest.mark.django_db
+def test_on_postgresql_searches_match_the_expression_the_document_index_holds(corpus):
+    """The index from search/migrations/0003 serves only a match on exactly
+    title || body; a change in how the backend writes its match would leave it
+    unused, and searches slow, without failing anything else."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: SQLite searches its own FTS5 table")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+            ["search_indexentry_document"],
+        )
+        (definition,) = cursor.fetchone()
+    assert "gin" in definition.lower() and "(title || body)" in definition
+
+    with CaptureQueriesContext(connection) as captured:
+        engine.search(AnonymousUser(), "leerlingen", Filters())
+    ranked = [q["sql"] for q in captured.captured_queries if "ts_rank" in q["sql"]]
+    assert ranked, "the search ranks in the index"
+    match = (
+        '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@'
+    )
+    assert all(match in sql for sql in ranked)
