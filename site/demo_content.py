@@ -16,8 +16,9 @@ KNOWLEDGE_INTRO = (
 
 HOME_INTRO = (
     "Scholen voor speciaal onderwijs weten veel. Op dit platform vinden leraren, "
-    "intern begeleiders en schoolleiders elkaars kennis: in nieuws, in de "
-    "kennisbank en straks in het deskundigenregister, de forums en de agenda."
+    "intern begeleiders en schoolleiders elkaars kennis: in het nieuws en de "
+    "kennisbank, bij een collega-deskundige, op het forum en op bijeenkomsten. "
+    "Eén zoekvak bovenaan doorzoekt het allemaal."
 )
 
 
