@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from .models import QueryStat
 
-PERSONAL = re.compile(r"@|\d{7,}")
+# An e-mail address, or seven digits or more written with or without spaces,
+# dots or dashes between them (a phone number, a BSN, a student number).
+PERSONAL = re.compile(r"@|\d(?:[\s.\-]*\d){6,}")
 
 
 def normalise(query: str) -> str:

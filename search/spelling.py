@@ -33,8 +33,13 @@ def vocabulary() -> dict[str, list[str]]:
     return words
 
 
-def did_you_mean(words: list[str]) -> str:
-    """The words with unknown ones corrected, or "" when nothing changed."""
+def did_you_mean(words: list[str], finds) -> str:
+    """The words with unknown ones corrected, or "" when nothing changed.
+
+    `finds(word)` says whether a word finds anything the searching person may
+    see. A correction is offered only when it does: the vocabulary is cached for
+    an hour, and a thread hidden or a page restricted since must not lend its
+    words to a suggestion."""
     known = vocabulary()
     corrected = []
     for word in words:
@@ -43,5 +48,5 @@ def did_you_mean(words: list[str]) -> str:
             corrected.append(word)
             continue
         close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
-        corrected.append(close[0] if close else word)
+        corrected.append(close[0] if close and finds(close[0]) else word)
     return " ".join(corrected) if corrected != words else ""

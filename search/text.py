@@ -20,9 +20,14 @@ STOP_WORDS = frozenset(
 )
 
 
+# Control characters (a NUL byte among them, which PostgreSQL refuses in text)
+# are never part of what someone meant to type.
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def clean_query(raw: str) -> str:
     """The query as typed, trimmed to a sensible size, for showing back."""
-    return " ".join((raw or "").split())[:MAX_LENGTH]
+    return " ".join(CONTROL.sub(" ", raw or "").split())[:MAX_LENGTH]
 
 
 def search_words(query: str) -> list[str]:

@@ -25,13 +25,15 @@ def search(request):
             page_number=request.GET.get("page", 1),
             request=request,
         )
-        # A first page of all kinds is a new search; paging and facets are not.
-        if request.GET.get("page", "1") == "1" and not outcome.kind:
+        # A search of all kinds without a page number is a new search; paging
+        # (also back to page 1) and facets are not.
+        if "page" not in request.GET and not outcome.kind:
             analytics.record(query, outcome.total)
         if not outcome.total:
-            suggestion = spelling.did_you_mean(outcome.words)
-            if suggestion and not engine.count_hits(request.user, suggestion, filters):
-                suggestion = ""
+            suggestion = spelling.did_you_mean(
+                outcome.words,
+                finds=lambda word: engine.count_hits(request.user, word, filters) > 0,
+            )
     return render(
         request,
         "search/results.html",

@@ -18,6 +18,7 @@ def test_each_first_page_of_results_is_counted_and_empty_ones_marked(corpus, cli
     client.get(
         "/zoeken/", {"q": "gebarentaal", "page": 2}
     )  # paging is not a new search
+    client.get("/zoeken/", {"q": "gebarentaal", "page": 1})  # nor paging back
     client.get("/zoeken/", {"q": "gebarentaal", "type": "kennisbank"})  # nor a facet
     client.get("/zoeken/", {"q": "snoezelruimte"})
     stats = {s.query: (s.searches, s.zero_results) for s in QueryStat.objects.all()}
@@ -28,7 +29,12 @@ def test_each_first_page_of_results_is_counted_and_empty_ones_marked(corpus, cli
 def test_personal_looking_queries_are_not_kept(db):
     analytics.record("jan@school.nl", 0)
     analytics.record("leerling 123456782", 0)
+    analytics.record("06 1234 5678", 0)  # a phone number with spaces
+    analytics.record("bsn 123.456.782", 0)
+    analytics.record("leerling 12-34-567", 0)
     assert not QueryStat.objects.exists()
+    analytics.record("groep 7 en 8", 0)  # a few digits are no one's number
+    assert QueryStat.objects.get().query == "groep 7 en 8"
 
 
 @pytest.mark.django_db

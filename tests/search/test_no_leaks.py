@@ -81,7 +81,27 @@ def test_did_you_mean_knows_only_public_words(corpus):
     secret = {"ledenwoord", "zeldzaamwoord", "ledenthreadwoord", "groepswoord"}
     secret |= {"verborgenwoord", "geheimwoord", "geheimschrijver", "ledentopic"}
     assert known & secret == set()
-    assert spelling.did_you_mean(["ledenwoordd"]) == ""
+    assert spelling.did_you_mean(["ledenwoordd"], finds=lambda word: True) == ""
+
+
+@pytest.mark.django_db
+def test_did_you_mean_offers_no_word_of_content_hidden_since_it_learnt_it(
+    corpus, client
+):
+    """The vocabulary is cached; a thread hidden after it learnt its words must
+    not lend them to a suggestion, not even beside a word that finds something."""
+    thread = corpus.verborgen_draad
+    thread.is_hidden = False
+    thread.save()
+    typed = {"q": "verborgenwoordd koptelefoonn"}
+    assert ">verborgenwoord koptelefoon</a>" in client.get("/zoeken/", typed).text
+
+    thread.is_hidden = True
+    thread.save()
+    assert "verborgenwoord" in spelling.vocabulary()["v"], "still cached"
+    html = client.get("/zoeken/", typed).text
+    assert ">verborgenwoordd koptelefoon</a>" in html
+    assert "verborgenwoord " not in html
 
 
 @pytest.mark.django_db

@@ -135,6 +135,13 @@ def test_a_misspelling_gets_a_did_you_mean_that_finds_something(corpus, client):
 def test_search_syntax_and_odd_characters_are_just_words(corpus, client):
     for typed in ['"autisme', "autisme AND OR NOT", "*", "(klas", "-- ; drop", "é ü"]:
         assert client.get("/zoeken/", {"q": typed}).status_code == 200
+    # A NUL byte (which PostgreSQL refuses in text) or a tab is a space.
+    for typed in ["autisme\x00", "\x00", "autisme\tklas\x7f"]:
+        assert client.get("/zoeken/", {"q": typed}).status_code == 200
+        assert client.get("/zoeken/suggesties/", {"q": typed}).status_code == 200
+    assert "Prikkelverwerking in de klas" in titles(
+        client.get("/zoeken/", {"q": "autisme\x00"})
+    )
     assert "Prikkelverwerking in de klas" in titles(
         client.get("/zoeken/", {"q": '"autisme*'})
     )
