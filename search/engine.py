@@ -38,6 +38,16 @@ class Outcome:
     facets: list[Facet]
     total: int
     any_word: bool = False  # no result had every word; these have some
+
+    @property
+    def kind_label(self) -> str:
+        return next((f.label for f in self.facets if f.selected), "")
+
+    @property
+    def capped(self) -> bool:
+        """Whether the list of all kinds stops before the last result."""
+        return self.page.paginator.count < self.total
+
     left_out: list[str] = field(default_factory=list)  # kinds a filter excludes
 
 
@@ -139,6 +149,10 @@ def search(user, query, filters: Filters, kind="", page_number=1, request=None):
     else:
         hits = _Merged(found, sign, total)
     page = Paginator(hits, PER_PAGE).get_page(page_number)
+    # Links to the first, last and nearby pages, as the other listings have.
+    page.nearby_pages = page.paginator.get_elided_page_range(
+        page.number, on_each_side=2, on_ends=1
+    )
     pattern = word_pattern(" ".join(words))
     page.object_list = _describe(list(page.object_list), pattern, request)
     return Outcome(

@@ -59,9 +59,18 @@ def test_a_suggestion_is_chosen_with_the_keyboard_alone(
     expect(box).to_have_attribute("aria-expanded", "true")
     assert serious_violations(page) == []
 
+    announced = page.locator(".site-search [aria-live=polite]")
+    expect(announced).to_have_text("Eén suggestie. Kies die met de pijltjestoetsen.")
     box.press("ArrowDown")
     expect(option).to_have_attribute("aria-selected", "true")
     expect(box).to_have_attribute("aria-activedescendant", option.get_attribute("id"))
+
+    # Typing on gives a new list in which nothing is chosen yet.
+    box.press_sequentially("a", delay=50)
+    expect(box).not_to_have_attribute("aria-activedescendant", re.compile(".*"))
+    expect(option).to_have_attribute("aria-selected", "false")
+    box.press("ArrowDown")
+    expect(option).to_have_attribute("aria-selected", "true")
     box.press("Enter")
     expect(page).to_have_url(re.compile(r"/deskundigen/anna-de-vries/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Anna de Vries")

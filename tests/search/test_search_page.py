@@ -119,6 +119,38 @@ def test_pages_of_twenty_in_relevance_order(corpus, client, knowledge_index):
     assert len(titles(second)) == 5
     assert not set(titles(first)) & set(titles(second))
     assert '<ol class="search-results" start="21">' in second.content.decode()
+    # Numbered pages, the current one marked for a screen reader.
+    assert '<span aria-current="page">Pagina 2</span>' in second.text
+    assert "?q=zandtafel&amp;page=1" in second.text
+
+
+@pytest.mark.django_db
+def test_past_the_last_page_of_all_kinds_the_page_says_how_to_see_the_rest(
+    corpus, client, knowledge_index, monkeypatch
+):
+    for n in range(25):
+        knowledge_index.add_child(
+            instance=KnowledgeArticle(title=f"Zandtafel {n}", intro="Zand.")
+        )
+    monkeypatch.setattr(engine, "MAX_PAGES", 1)
+    capped = client.get("/zoeken/", {"q": "zandtafel"})
+    assert capped.context["outcome"].total == 25 and len(titles(capped)) == 20
+    assert "stopt na 20 resultaten" in capped.text and 'rel="next"' not in capped.text
+    one_kind = client.get("/zoeken/", {"q": "zandtafel", "type": "kennisbank"})
+    assert 'rel="next"' in one_kind.text and "stopt na" not in one_kind.text
+
+
+@pytest.mark.django_db
+def test_a_chosen_kind_without_results_says_so_and_offers_all_kinds(corpus, client):
+    """Searching again from a facet keeps the kind; when it has nothing for the
+    new words, the page says that rather than 'nothing found'."""
+    response = client.get("/zoeken/", {"q": "gebarentaal", "type": "forum"})
+    outcome = response.context["outcome"]
+    assert outcome.total > 0 and titles(response) == []
+    assert "Niets gevonden" not in response.text
+    assert "Niets van de soort “Forum” voor deze zoekopdracht." in response.text
+    assert 'aria-current="page">Forum <span class="count">(0)</span>' in response.text
+    assert f"Toon alle {outcome.total} resultaten" in response.text
 
 
 @pytest.mark.django_db

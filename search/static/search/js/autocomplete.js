@@ -83,21 +83,26 @@
                 list.appendChild(option);
                 return option;
             });
-            active = -1;
+            // The old options are gone: nothing is active until the arrows say so.
+            choose(-1);
             list.hidden = options.length === 0;
             input.setAttribute("aria-expanded", options.length ? "true" : "false");
+            var label = options.length === 1
+                ? form.getAttribute("data-count-label-one")
+                : form.getAttribute("data-count-label");
             status.textContent = options.length
-                ? (form.getAttribute("data-count-label") || "{count}").replace("{count}", options.length)
+                ? (label || "{count}").replace("{count}", options.length)
                 : "";
         }
 
         function fetchSuggestions() {
             var query = input.value.trim();
+            // Every input makes earlier answers stale, also one that asks nothing.
+            var asked = ++latest;
             if (query.length < 2) {
                 show([]);
                 return;
             }
-            var asked = ++latest;
             fetch(url + "?q=" + encodeURIComponent(query), {
                 headers: { Accept: "application/json" },
                 credentials: "same-origin",
@@ -119,16 +124,21 @@
             clearTimeout(timer);
             timer = setTimeout(fetchSuggestions, DELAY);
         });
+        function open() {
+            if (list.hidden) {
+                list.hidden = false;
+                input.setAttribute("aria-expanded", "true");
+            }
+        }
+
         input.addEventListener("keydown", function (event) {
             if (event.key === "ArrowDown" && options.length) {
                 event.preventDefault();
-                if (list.hidden) {
-                    list.hidden = false;
-                    input.setAttribute("aria-expanded", "true");
-                }
+                open();
                 choose((active + 1) % options.length);
             } else if (event.key === "ArrowUp" && options.length) {
                 event.preventDefault();
+                open();
                 choose(active <= 0 ? options.length - 1 : active - 1);
             } else if (event.key === "Enter" && active >= 0 && !list.hidden) {
                 event.preventDefault();
