@@ -5,11 +5,11 @@ directory's text search looks at, so a search reads one column instead of
 joining four tables for every word."""
 
 from django.conf import settings
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail.search.backends import get_search_backends
 
 from .directory import bump_generation
-from .models import Affiliation, Profile, School, TaggedTopic, Topic
+from .models import Affiliation, Profile, School, SupportNeed, TaggedTopic, Topic
 
 BATCH = 500
 
@@ -73,6 +73,21 @@ def _needs_changed(sender, instance, action, pk_set=None, reverse=False, **kwarg
         refresh_search_text([instance.pk])
 
 
+def _need_saved(sender, instance, raw=False, created=False, **kwargs):
+    # A renamed support need renames it in the text of everyone who has it.
+    if not (raw or created):
+        refresh_search_text(instance.profiles.values_list("pk", flat=True))
+
+
+def _need_deleting(sender, instance, **kwargs):
+    # Deleting a need drops its links without an m2m signal: note who had it.
+    instance._had_it = list(instance.profiles.values_list("pk", flat=True))
+
+
+def _need_deleted(sender, instance, **kwargs):
+    refresh_search_text(getattr(instance, "_had_it", []))
+
+
 def _anything_changed(sender, **kwargs):
     if kwargs.get("update_fields") and set(kwargs["update_fields"]) <= {"last_login"}:
         return
@@ -118,6 +133,13 @@ def connect() -> None:
         _needs_changed,
         sender=Profile.support_needs.through,
         dispatch_uid="network-text-needs",
+    )
+    post_save.connect(_need_saved, sender=SupportNeed, dispatch_uid="network-need")
+    pre_delete.connect(
+        _need_deleting, sender=SupportNeed, dispatch_uid="network-need-deleting"
+    )
+    post_delete.connect(
+        _need_deleted, sender=SupportNeed, dispatch_uid="network-need-deleted"
     )
     # taggit adds and removes tags in bulk and reports it as an m2m change.
     m2m_changed.connect(

@@ -254,6 +254,21 @@ def test_profile_changes_reach_the_index(corpus):
 
 
 @pytest.mark.django_db
+def test_a_renamed_or_deleted_support_need_reaches_the_index(corpus):
+    from network.models import SupportNeed
+
+    need = SupportNeed.objects.create(name="Kwartelvrees", slug="kwartelvrees")
+    corpus.anna.support_needs.add(need)
+    assert found(AnonymousUser(), "kwartelvrees") == ["Anna de Vries"]
+    need.name = "Ganzenangst"
+    need.save()
+    assert found(AnonymousUser(), "ganzenangst") == ["Anna de Vries"]
+    assert found(AnonymousUser(), "kwartelvrees") == []
+    need.delete()
+    assert found(AnonymousUser(), "ganzenangst") == []
+
+
+@pytest.mark.django_db
 def test_what_people_typed_is_shown_as_text_in_titles_and_snippets(
     corpus, client, django_capture_on_commit_callbacks
 ):
