@@ -30,6 +30,14 @@ def clean_query(raw: str) -> str:
     return " ".join(CONTROL.sub(" ", raw or "").split())[:MAX_LENGTH]
 
 
+def only_common_words(query: str) -> bool:
+    """Whether the query has words, but none that says anything ("de het").
+    PostgreSQL would drop them all and SQLite would find nearly everything, so
+    the search page asks for a word about the subject instead."""
+    words = [word.lower() for word in WORD.findall(query)][:MAX_WORDS]
+    return bool(words) and all(word in STOP_WORDS for word in words)
+
+
 def search_words(query: str) -> list[str]:
     """The words to search for: letters and digits only (no search syntax), stop
     words left out unless nothing else is left."""

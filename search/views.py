@@ -6,7 +6,7 @@ from . import analytics, engine, spelling
 from .forms import SearchForm
 from .sources import get
 from .suggest import suggestions
-from .text import clean_query, search_words
+from .text import clean_query, only_common_words, search_words
 
 
 @require_GET
@@ -16,7 +16,8 @@ def search(request):
     filters = form.filters()
     outcome = None
     suggestion = ""
-    if search_words(query):
+    common_only = only_common_words(query)
+    if search_words(query) and not common_only:
         outcome = engine.search(
             request.user,
             query,
@@ -40,6 +41,7 @@ def search(request):
         {
             "form": form,
             "query": query,
+            "common_only": common_only,
             "outcome": outcome,
             "suggestion": suggestion,
             "filters_chosen": bool(filters.chosen()),

@@ -141,6 +141,19 @@ def test_past_the_last_page_of_all_kinds_the_page_says_how_to_see_the_rest(
 
 
 @pytest.mark.django_db
+def test_only_common_words_ask_for_a_word_about_the_subject(corpus, client):
+    """'de het' would find nothing on PostgreSQL and nearly everything on
+    SQLite; on both the page asks for a better word and counts nothing."""
+    from search.models import QueryStat
+
+    response = client.get("/zoeken/", {"q": "de het"})
+    assert response.context["outcome"] is None
+    assert "heeft alleen heel gewone woorden" in response.text
+    assert not QueryStat.objects.exists()
+    assert titles(client.get("/zoeken/", {"q": "het gebarentaal"})) != []
+
+
+@pytest.mark.django_db
 def test_a_chosen_kind_without_results_says_so_and_offers_all_kinds(corpus, client):
     """Searching again from a facet keeps the kind; when it has nothing for the
     new words, the page says that rather than 'nothing found'."""
