@@ -4,6 +4,7 @@ knowledge is missing."""
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
 from django.shortcuts import render
@@ -27,10 +28,13 @@ def can_see_report(user) -> bool:
 
 def report_rows(days: int):
     since = timezone.localdate() - timedelta(days=days)
+    # A query typed once may be somebody's name (a pupil's, say); one that
+    # comes back is a subject. Only those reach the report.
     stats = (
         QueryStat.objects.filter(day__gt=since)
         .values("query")
         .annotate(total=Sum("searches"), found_nothing=Sum("zero_results"))
+        .filter(total__gte=settings.SEARCH_REPORT_MIN_SEARCHES)
     )
     most = stats.order_by("-total", "query")[:ROWS]
     nothing = stats.filter(found_nothing__gt=0).order_by("-found_nothing", "query")[
