@@ -4,7 +4,7 @@ what the person may see, like the results themselves."""
 
 from dataclasses import asdict, dataclass
 
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -78,7 +78,16 @@ def suggestions(user, typed: str, request=None) -> list[dict]:
         for topic in topics[:PER_KIND]
     ]
 
-    pages = backend.autocomplete(text, Page.objects.live().public().filter(depth__gt=2))
+    # Titles with a word starting with the text, those starting with it first.
+    # A plain title match, not the index's autocomplete: that scores every
+    # matching page and took 2.7 s over 20,000 pages on SQLite.
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(_word_starts("title", text), depth__gt=2)
+        .annotate(starts=Case(When(title__istartswith=text, then=0), default=1))
+        .order_by("starts", "title")
+    )
     for page in pages[:PER_KIND]:
         kind = page.specific_class._meta.verbose_name if page.specific_class else ""
         found.append(
