@@ -8,8 +8,9 @@ it stops at MAX_PAGES, past which a narrower search serves better."""
 
 from dataclasses import dataclass, field
 
-from django.core.paginator import Paginator
 from wagtail.search.backends import get_search_backend
+
+from network.pagination import page_of
 
 from . import sources as registry
 from .backends import lower_score_is_better
@@ -148,11 +149,7 @@ def search(user, query, filters: Filters, kind="", page_number=1, request=None):
         hits = _Single(chosen, dict(found)[chosen], sign, dict(counts)[chosen])
     else:
         hits = _Merged(found, sign, total)
-    page = Paginator(hits, PER_PAGE).get_page(page_number)
-    # Links to the first, last and nearby pages, as the other listings have.
-    page.nearby_pages = page.paginator.get_elided_page_range(
-        page.number, on_each_side=2, on_ends=1
-    )
+    page = page_of(hits, page_number, PER_PAGE)
     pattern = word_pattern(" ".join(words))
     page.object_list = _describe(list(page.object_list), pattern, request)
     return Outcome(

@@ -30,17 +30,22 @@ def clean_query(raw: str) -> str:
     return " ".join(CONTROL.sub(" ", raw or "").split())[:MAX_LENGTH]
 
 
+def _words(query: str) -> list[str]:
+    """Letters and digits only (no search syntax), lower-cased, at most MAX_WORDS."""
+    return [word.lower() for word in WORD.findall(query)][:MAX_WORDS]
+
+
 def only_common_words(query: str) -> bool:
     """Whether the query has words, but none that says anything ("de het").
     PostgreSQL would drop them all and SQLite would find nearly everything, so
     the search page asks for a word about the subject instead."""
-    words = [word.lower() for word in WORD.findall(query)][:MAX_WORDS]
+    words = _words(query)
     return bool(words) and all(word in STOP_WORDS for word in words)
 
 
 def search_words(query: str) -> list[str]:
-    """The words to search for: letters and digits only (no search syntax), stop
-    words left out unless nothing else is left."""
-    words = [word.lower() for word in WORD.findall(query)][:MAX_WORDS]
+    """The words to search for, stop words left out unless nothing else is
+    left."""
+    words = _words(query)
     meaningful = [word for word in words if word not in STOP_WORDS]
     return meaningful or words
