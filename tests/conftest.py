@@ -45,6 +45,14 @@ def pytest_report_header(config):
     )
 
 
+def pytest_configure(config):
+    """A fast password hasher: the default PBKDF2 costs about a second per hash on
+    a small machine, and every person a fixture makes is one hash."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def close_connections_before_fork() -> None:
     """A forked server process must start without the parent's database
     connections and without its PostgreSQL connection pool. An inherited pool
