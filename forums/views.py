@@ -166,14 +166,22 @@ def group(request, slug):
 
 def thread(request, pk, slug=None):
     thread = get_object_or_404(
-        Thread.objects.select_related("category", "group", "author"), pk=pk
+        Thread.objects.select_related(
+            "category", "group", "author", "merged_into__category", "merged_into__group"
+        ),
+        pk=pk,
     )
-    if thread.merged_into_id:
-        return redirect(thread.merged_into)
-    if not can_view_thread(request.user, thread):
+    # A merged thread points to its target: only someone who may read both is
+    # sent there, so the redirect never names a thread the reader may not see.
+    target = thread.merged_into if thread.merged_into_id else thread
+    if not (
+        can_view_thread(request.user, thread) and can_view_thread(request.user, target)
+    ):
         if request.user.is_authenticated:
             raise PermissionDenied
         return redirect(f"{_login_url()}?next={request.path}")
+    if target is not thread:
+        return redirect(target)
     user = request.user
     last_read = 0
     if user.is_authenticated:

@@ -164,3 +164,34 @@ def test_join_requests_never_show_an_email_address(
     client.force_login(group_member)
     members = client.get(f"/forum/groepen/{group.slug}/leden/").text
     assert outsider.email not in members and "Een lid van het netwerk" in members
+
+
+@pytest.mark.parametrize("who", ["visitor", "outsider", "member"])
+def test_a_merged_closed_thread_does_not_name_its_target(client, world, moderator, who):
+    """The old address of a thread merged into another closed-group thread
+    answers like any closed thread: no redirect that carries the target's id
+    or title (regression: the redirect came before the read check)."""
+    from forums import moderation_services
+
+    threads, people = world
+    source = services.start_thread(
+        moderator,
+        threads["group"].group,
+        title="Eerste versie",
+        body="Dubbel",
+    )
+    moderation_services.merge_threads(
+        moderator, source, threads["group"], reason="Dubbel"
+    )
+    if people[who] is not None:
+        client.force_login(people[who])
+    response = client.get(f"/forum/draad/{source.pk}/")
+    location = response.get("Location", "")
+    assert response.status_code in (302, 403)
+    assert f"/draad/{threads['group'].pk}" not in location
+    assert "geheim-groepsoverleg" not in location
+
+    client.force_login(people["group_member"])
+    allowed = client.get(f"/forum/draad/{source.pk}/")
+    assert allowed.status_code == 302
+    assert allowed["Location"] == threads["group"].get_absolute_url()
