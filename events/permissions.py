@@ -3,9 +3,9 @@
 from django.db.models import Q
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from network.permissions import is_member
+from network.permissions import can_view_profile, is_member
 
-from .models import Audience, EventPage
+from .models import Audience, EventOrganiser, EventPage
 
 
 def may_register(user, event: EventPage) -> bool:
@@ -39,3 +39,19 @@ def manageable_events(user):
     return EventPage.objects.filter(
         Q(organisers__user=user) | Q(pk__in=editable.values("pk"))
     ).distinct()
+
+
+def visible_organisers(user, event: EventPage) -> list[EventOrganiser]:
+    """The organisers `user` may see named: those whose profile `user` may
+    view. An organiser without a profile counts as members only (the default
+    of every profile), so a visitor never learns a name nobody chose to show."""
+    organisers = event.organisers.select_related("user__profile")
+    return [
+        organiser
+        for organiser in organisers
+        if (
+            can_view_profile(user, organiser.user.profile)
+            if hasattr(organiser.user, "profile")
+            else is_member(user) or organiser.user_id == user.pk
+        )
+    ]

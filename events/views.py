@@ -17,7 +17,7 @@ from .exports import readable_answers
 from .forms import RegistrationForm
 from .ics import ics_filename, registration_ics
 from .models import ACTIVE, Audience, EventPage, EventSession, Status
-from .permissions import can_manage, may_register
+from .permissions import can_manage, may_register, visible_organisers
 from .services import RegistrationError, register, seats_left, session_seats_left
 
 # A visitor's address gets at most this many confirmation e-mails an hour.
@@ -102,7 +102,7 @@ def event_page(request, event: EventPage):
             "seats_left": seats_left(event),
             "session_free": session_free,
             "can_manage": can_manage(request.user, event),
-            "organisers": event.organisers.select_related("user__profile"),
+            "organisers": visible_organisers(request.user, event),
         }
     )
     return TemplateResponse(

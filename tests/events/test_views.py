@@ -250,3 +250,39 @@ def test_account_page_lists_upcoming_registrations(client, make_event, member):
     assert "Mijn aanmeldingen" in page.text
     assert event.title in page.text
     assert f"/agenda/aanmelding/{registration_token(registration)}/" in page.text
+
+
+@pytest.mark.parametrize(
+    ("who", "named"),
+    [
+        ("visitor", {"Petra Publiek"}),
+        ("outsider", {"Petra Publiek"}),
+        ("member", {"Petra Publiek", "Lotte Leden"}),
+    ],
+)
+def test_organisers_are_named_only_as_their_profiles_allow(
+    client, make_event, member, outsider, django_user_model, who, named
+):
+    """A hidden or members-only profile keeps its owner's name off the event
+    page for those who may not see the profile (regression: the page named
+    every organiser to everyone)."""
+    from events.models import EventOrganiser
+    from network.models import Profile
+
+    event = make_event(audience="open")
+    for name, visibility in [
+        ("Petra Publiek", "public"),
+        ("Lotte Leden", "members"),
+        ("Vera Verborgen", "hidden"),
+    ]:
+        user = django_user_model.objects.create_user(
+            username=name.split()[0].lower(), email=f"{name.split()[0]}@x.nl"
+        )
+        Profile.objects.create(user=user, name=name, visibility=visibility)
+        EventOrganiser.objects.create(event=event, user=user, role="gastvrouw")
+    if who != "visitor":
+        client.force_login({"member": member, "outsider": outsider}[who])
+    page = client.get(event.url).text
+    shown = {n for n in ("Petra Publiek", "Lotte Leden", "Vera Verborgen") if n in page}
+    assert shown == named
+    assert page.count("gastvrouw") == len(named)
