@@ -12,9 +12,10 @@ from django.utils import timezone
 
 from .models import QueryStat
 
-# An e-mail address, or seven digits or more written with or without spaces,
-# dots or dashes between them (a phone number, a BSN, a student number).
-PERSONAL = re.compile(r"@|\d(?:[\s.\-]*\d){6,}")
+# An e-mail address, or seven digits or more with anything but letters between
+# them (spaces, dots, dashes, slashes, commas, underscores): a phone number, a
+# BSN, a student number, however it is written.
+PERSONAL = re.compile(r"@|\d(?:[\W_]*\d){6,}")
 
 
 def normalise(query: str) -> str:

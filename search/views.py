@@ -27,8 +27,11 @@ def search(request):
             request=request,
         )
         # A search of all kinds without a page number is a new search; paging
-        # (also back to page 1) and facets are not.
-        if "page" not in request.GET and not outcome.kind:
+        # (also back to page 1), facets and filters are not. The page's own
+        # form and links carry the query they were shown for (`vorige`), so a
+        # changed filter does not count one typed query twice.
+        refined = clean_query(request.GET.get("vorige", "")) == query
+        if "page" not in request.GET and not outcome.kind and not refined:
             analytics.record(query, outcome.total)
         if not outcome.total:
             suggestion = spelling.did_you_mean(

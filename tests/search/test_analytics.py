@@ -26,12 +26,41 @@ def test_each_first_page_of_results_is_counted_and_empty_ones_marked(corpus, cli
 
 
 @pytest.mark.django_db
+def test_changing_a_filter_is_not_a_new_search(corpus, client):
+    """Regression: a query typed once was listed in the report (which needs two
+    searches) after one filter change, because the filter form sent it again."""
+    import re
+    from html import unescape
+
+    page = client.get("/zoeken/", {"q": "gebarentaal"}).text
+    form = re.search(r'<form class="search-form".*?</form>', page, re.S).group(0)
+    hidden = dict(re.findall(r'type="hidden" name="(\w+)" value="([^"]*)"', form))
+    client.get("/zoeken/", {"q": "gebarentaal", "cluster": 2, **hidden})
+    links = re.findall(
+        r'href="(/zoeken/\?[^"]+)"',
+        client.get(
+            "/zoeken/", {"q": "gebarentaal", "type": "kennisbank", **hidden}
+        ).text,
+    )
+    for link in links:  # back to all kinds, or without the filters
+        client.get(unescape(link))
+    assert QueryStat.objects.get(query="gebarentaal").searches == 1
+
+    client.get("/zoeken/", {"q": "snoezelruimte", **hidden})  # typed anew
+    assert QueryStat.objects.get(query="snoezelruimte").searches == 1
+
+
+@pytest.mark.django_db
 def test_personal_looking_queries_are_not_kept(db):
     analytics.record("jan@school.nl", 0)
     analytics.record("leerling 123456782", 0)
     analytics.record("06 1234 5678", 0)  # a phone number with spaces
     analytics.record("bsn 123.456.782", 0)
     analytics.record("leerling 12-34-567", 0)
+    # Regression: slashes, commas and underscores passed the filter.
+    analytics.record("123/456/782", 0)
+    analytics.record("123,456,782", 0)
+    analytics.record("nummer 123_456_782", 0)
     assert not QueryStat.objects.exists()
     analytics.record("groep 7 en 8", 0)  # a few digits are no one's number
     assert QueryStat.objects.get().query == "groep 7 en 8"
