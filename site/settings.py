@@ -71,7 +71,6 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -228,6 +227,10 @@ MFA_TOTP_ISSUER = "LECSO"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+# Passwords are reset and changed through allauth only (rate limited, mailed).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 
 # --- Language and time ------------------------------------------------------------
 LANGUAGE_CODE = "nl"

@@ -1,16 +1,22 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+# One way in for everyone: allauth's login, with its rate limits and its
+# two-factor stage. Wagtail's own login forms (the admin's and the one for
+# private pages) would let a password alone through, so they send people there.
+# Django's admin is not installed: Wagtail's admin does its work.
+to_site_login = RedirectView.as_view(pattern_name="account_login", query_string=True)
+
 urlpatterns = [
+    path("admin/login/", to_site_login),
+    path("admin/password_reset/", to_site_login),
     path("admin/", include(wagtailadmin_urls)),
-    path("django-admin/", admin.site.urls),
     path("documenten/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
@@ -32,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("forums.urls")),
     path("", include("search.urls")),
     path("account/", include("allauth.urls")),
+    path("_util/login/", to_site_login),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

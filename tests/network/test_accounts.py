@@ -146,6 +146,76 @@ def test_admin_requires_two_factor_when_the_setting_says_so(admin_client):
     assert response["Location"].endswith("/account/2fa/totp/activate/")
 
 
+@pytest.fixture
+def admin_with_totp(django_user_model):
+    """A superuser with a verified address and an authenticator app; returns the
+    user and a function that gives the app's current code."""
+    import time
+
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.totp.internal.auth import (
+        TOTP,
+        format_hotp_value,
+        generate_totp_secret,
+        hotp_value,
+    )
+
+    admin = django_user_model.objects.create_superuser(
+        username="beheer", email="beheer@lecso.nl", password=PASSWORD
+    )
+    EmailAddress.objects.create(
+        user=admin, email=admin.email, verified=True, primary=True
+    )
+    secret = generate_totp_secret()
+    TOTP.activate(admin, secret)
+    settings = SecuritySettings.load()
+    settings.require_two_factor_for_admin = True
+    settings.save()
+    return admin, lambda: format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def test_the_admin_opens_only_after_the_second_factor(client, admin_with_totp):
+    """Regression: with the requirement on, a password alone reached the admin
+    through Wagtail's and Django's own login forms, since the check asked only
+    whether an authenticator existed."""
+    admin, code = admin_with_totp
+    password_only = {"username": admin.username, "password": PASSWORD}
+    # Wagtail's admin login and its front-end login send people to allauth's.
+    for path in ("/admin/login/?next=/admin/pages/", "/_util/login/?next=/"):
+        response = client.post(path, password_only)
+        assert response.status_code == HTTPStatus.FOUND
+        assert response["Location"].startswith("/account/login/"), path
+        assert "_auth_user_id" not in client.session
+    assert client.get("/django-admin/").status_code == HTTPStatus.NOT_FOUND
+
+    # The password alone signs in only as far as the code.
+    response = client.post(
+        "/account/login/", {"login": admin.email, "password": PASSWORD}
+    )
+    assert response["Location"].startswith("/account/2fa/authenticate/")
+    assert client.get("/admin/").status_code == HTTPStatus.FOUND
+    assert "_auth_user_id" not in client.session
+    client.post("/account/2fa/authenticate/", {"code": code()})
+    assert client.get("/admin/").status_code == HTTPStatus.OK
+
+
+def test_a_session_without_the_second_factor_is_asked_for_a_code(
+    client, admin_with_totp
+):
+    """A session that signed in with the password only (before the requirement
+    was switched on, say) is asked for a code, then returns to its page."""
+    admin, code = admin_with_totp
+    client.force_login(admin)
+    response = client.get("/admin/pages/")
+    assert response.status_code == HTTPStatus.FOUND
+    assert (
+        response["Location"] == "/account/2fa/reauthenticate/?next=%2Fadmin%2Fpages%2F"
+    )
+    back = client.post(response["Location"], {"code": code()})
+    assert back["Location"] == "/admin/pages/"
+    assert client.get("/admin/pages/").status_code == HTTPStatus.OK
+
+
 def test_data_export_contains_my_data_and_nobody_elses(client, make_person, school_a):
     colleague = make_person(
         "Collega Anders", school=school_a, topics=["geheim-onderwerp"]
