@@ -18,7 +18,7 @@ from network.pagination import paginate
 
 from . import moderation_services as moderation
 from .models import Category, Group, ModerationLog, Post, Report, Thread
-from .permissions import can_view_thread, is_moderator
+from .permissions import can_view_post, is_moderator
 from .services import ForumError
 
 REPORTS_PER_PAGE = 25
@@ -142,9 +142,7 @@ def report(request, pk):
     """Report a post to the moderators: for anyone signed in who can read the
     thread, except the post's author."""
     post = get_object_or_404(Post.objects.select_related("thread"), pk=pk)
-    if not can_view_thread(request.user, post.thread) or (
-        post.author_id == request.user.pk
-    ):
+    if not can_view_post(request.user, post) or post.author_id == request.user.pk:
         raise PermissionDenied
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -56,6 +56,13 @@ def can_view_thread(user, thread: Thread) -> bool:
     return can_read_place(user, thread.place)
 
 
+def can_view_post(user, post) -> bool:
+    """A post is seen where its thread is, unless a moderator hid it."""
+    if post.is_hidden and not is_moderator(user):
+        return False
+    return can_view_thread(user, post.thread)
+
+
 def suspended_until(user):
     """The end of a running suspension, or None."""
     if not getattr(user, "is_authenticated", False):

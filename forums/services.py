@@ -178,6 +178,10 @@ def reply(
     author, thread: Thread, *, body: str, attachments=(), not_a_bsn: bool = False
 ) -> Post:
     thread = Thread.objects.select_for_update().get(pk=thread.pk)
+    if thread.merged_into_id:
+        raise ForumError(
+            "merged", _("This thread was merged into another one; reply there.")
+        )
     if thread.is_locked and not is_moderator(author):
         raise ForumError("locked", _("This thread is closed for new replies."))
     _check_may_write(author, thread.place)

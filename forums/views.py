@@ -35,6 +35,7 @@ from .permissions import (
     can_edit_post,
     can_read_place,
     can_reply,
+    can_view_post,
     can_view_thread,
     can_write_in,
     is_group_manager,
@@ -356,7 +357,8 @@ def new_thread(request, kind, slug):
 @login_required
 @require_POST
 def reply(request, pk):
-    thread = get_object_or_404(Thread, pk=pk)
+    # A merged thread takes no replies: they belong in the thread it joined.
+    thread = get_object_or_404(Thread, pk=pk, merged_into__isnull=True)
     # A suspended member or a locked thread gets a message next to the form;
     # someone who may never write here gets a plain refusal.
     if not can_view_thread(request.user, thread) or not (
@@ -427,10 +429,21 @@ def post_history(request, pk):
     )
 
 
+def _visible_post(request, pk) -> Post:
+    """The post, or a 404 for someone who may not see it: the answer (a
+    redirect to its thread) would otherwise name a thread they cannot read."""
+    post = get_object_or_404(
+        Post.objects.select_related("thread__category", "thread__group"), pk=pk
+    )
+    if not can_view_post(request.user, post):
+        raise Http404
+    return post
+
+
 @login_required
 @require_POST
 def helpful(request, pk):
-    post = get_object_or_404(Post.objects.select_related("thread"), pk=pk)
+    post = _visible_post(request, pk)
     try:
         services.toggle_helpful(request.user, post)
     except services.ForumError as error:
@@ -441,7 +454,7 @@ def helpful(request, pk):
 @login_required
 @require_POST
 def accept(request, pk):
-    post = get_object_or_404(Post.objects.select_related("thread"), pk=pk)
+    post = _visible_post(request, pk)
     try:
         thread = services.accept_answer(request.user, post)
     except services.ForumError as error:

@@ -195,3 +195,45 @@ def test_a_merged_closed_thread_does_not_name_its_target(client, world, moderato
     allowed = client.get(f"/forum/draad/{source.pk}/")
     assert allowed.status_code == 302
     assert allowed["Location"] == threads["group"].get_absolute_url()
+
+
+@pytest.mark.parametrize("action", ["nuttig", "antwoord"])
+def test_marking_a_post_of_a_closed_thread_names_nothing(client, world, action):
+    """Regression (found by the leak sweep): 'helpful' and 'accept' redirected
+    anyone to the post's thread, slug included, before asking who may read it."""
+    threads, people = world
+    post = threads["group"].posts.get(position=1)
+    client.force_login(people["member"])
+    response = client.post(f"/forum/bericht/{post.pk}/{action}/")
+    assert response.status_code == 404
+    assert "geheim" not in response.get("Location", "")
+
+
+def test_a_hidden_post_cannot_be_reported_or_its_text_read(client, world, moderator):
+    """Regression (found by the leak sweep): the report form quoted a hidden
+    post to any member."""
+    from forums import moderation_services
+
+    threads, people = world
+    post = services.reply(people["member"], threads["members"], body="Weggehaald")
+    moderation_services.hide_post(moderator, post, reason="Privé")
+    client.force_login(people["group_member"])
+    response = client.get(f"/forum/moderatie/melden/{post.pk}/")
+    assert response.status_code == 403
+    assert "Weggehaald" not in response.text
+
+
+def test_a_merged_thread_takes_no_replies(world, moderator):
+    from forums import moderation_services
+    from forums.services import ForumError
+
+    threads, people = world
+    source = services.start_thread(
+        people["member"], threads["members"].category, title="Dubbel", body="x"
+    )
+    moderation_services.merge_threads(
+        moderator, source, threads["members"], reason="Dubbel"
+    )
+    with pytest.raises(ForumError) as error:
+        services.reply(people["member"], source, body="Nog iets")
+    assert error.value.code == "merged"
