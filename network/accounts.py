@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Affiliation, Invitation, Profile, School
+from .ratelimit import client_ip
 
 INVITATION_SESSION_KEY = "network_invitation"
 
@@ -81,6 +82,10 @@ class SignupForm(AllauthSignupForm):
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return True
+
+    def get_client_ip(self, request) -> str:
+        """The client as every limit of the site sees it (network.ratelimit)."""
+        return client_ip(request)
 
     def confirm_email(self, request, email_address):
         super().confirm_email(request, email_address)
