@@ -272,7 +272,9 @@ ACCOUNT_RATE_LIMITS = {
         ]
         if rate
     ),
-    "signup": "20/m/ip",
+    # Sign-up is limited per client by network.account_views.SignupView, at the
+    # form and only for sign-ups that would send e-mail (RATE_LIMIT_SIGNUPS).
+    "signup": "",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/180s/key",
 }
