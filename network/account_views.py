@@ -20,7 +20,7 @@ from .accounts import INVITATION_SESSION_KEY
 from .forms import DeleteAccountForm, InviteForm, ProfileForm
 from .models import Invitation, Profile, School
 from .privacy import delete_account, export_user_data
-from .ratelimit import count_attempt, refuse
+from .ratelimit import count_attempt, refuse, whole_minutes, window_seconds
 from .tasks import send_invitation_email
 
 
@@ -112,8 +112,9 @@ def accept_invitation(request, token):
     return redirect(reverse("account_signup"))
 
 
-# allauth's sign-up, limited per client (routed in network/urls.py ahead of
-# allauth's own).
+# allauth's pages meet the site's limits here: its sign-up, limited per client
+# (routed in network/urls.py ahead of allauth's own), and the page for a request
+# one of its limits refused (handler429 in the site's URLconf).
 
 SIGNUPS_FROM_YOUR_NETWORK = ngettext_lazy(
     "Many accounts were created from your network in a short time. Please try "
@@ -138,3 +139,21 @@ class SignupView(AllauthSignupView):
         form.add_error(None, SIGNUPS_FROM_YOUR_NETWORK % {"minutes": limited.minutes})
         return refuse(self.form_invalid(form), limited)
 
+
+def too_many_requests(request):
+    """What allauth answers when one of its limits refuses a request (it calls
+    the URLconf's handler429): a page in the site's layout that says how long to
+    wait and what else to do. The wait is the longest window among allauth's
+    limits, so it holds whichever one refused."""
+    windows = []
+    for rates in settings.ACCOUNT_RATE_LIMITS.values():
+        for rate in filter(None, (rates or "").split(",")):
+            amount_and_duration = "/".join(rate.strip().split("/")[:2])
+            try:
+                windows.append(window_seconds(amount_and_duration))
+            except ValueError:
+                continue  # a form allauth reads and we need not, such as "1.5m"
+    wait = max(windows, default=60)
+    response = render(request, "429.html", {"minutes": whole_minutes(wait)}, status=429)
+    response["Retry-After"] = str(wait)
+    return response

@@ -8,6 +8,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+# allauth answers a refusal by one of its limits with this view (a page in
+# Dutch that says how long to wait); Django itself has no 429 handler.
+handler429 = "network.account_views.too_many_requests"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),

@@ -6,6 +6,7 @@ from http import HTTPStatus
 
 import pytest
 from allauth.account.adapter import get_adapter
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
@@ -223,3 +224,74 @@ def test_a_sign_up_refused_for_its_address_does_not_count(client, school_a, sett
     for _attempt in range(3):
         assert sign_up(client, "iemand@gmail.com").status_code == HTTPStatus.OK
     assert sign_up(client, "juf@deburcht.nl").status_code == HTTPStatus.FOUND
+
+
+# --- Sign-in --------------------------------------------------------------------
+
+
+def verified_person(make_person, school, name):
+    person = make_person(name, school=school)
+    EmailAddress.objects.create(
+        user=person.user, email=person.user.email, verified=True, primary=True
+    )
+    return person
+
+
+def log_in(client, email, password="wachtwoord-voor-test"):
+    return client.post("/account/login/", {"login": email, "password": password})
+
+
+def test_typos_by_colleagues_do_not_lock_out_a_school(client, make_person, school_a):
+    """Thirty wrong passwords from one school address, by ten colleagues (three
+    each, under the per-address limit), then someone else signs in fine."""
+    colleagues = [
+        verified_person(make_person, school_a, f"Collega {n}") for n in range(10)
+    ]
+    for colleague in colleagues:
+        for _typo in range(3):
+            wrong = log_in(client, colleague.user.email, "verkeerd")
+            assert wrong.status_code == HTTPStatus.OK
+    me = verified_person(make_person, school_a, "Ik")
+    response = log_in(client, me.user.email)
+    assert response.status_code == HTTPStatus.FOUND
+    assert client.session["_auth_user_id"] == str(me.user.pk)
+
+
+def test_one_address_is_locked_and_told_what_to_do(client, make_person, school_a):
+    person = verified_person(make_person, school_a, "Vergeetachtig")
+    for _typo in range(5):
+        log_in(client, person.user.email, "verkeerd")
+    blocked = log_in(client, person.user.email)
+    assert "_auth_user_id" not in client.session, "per address the limit stays strict"
+    text = blocked.text
+    assert "Wacht 5 minuten" in text
+    assert "Wachtwoord vergeten?" in text
+    assert "coördinator van uw school" in text
+    assert f'value="{person.user.email}"' in text, "the address typed is kept"
+
+    colleague = verified_person(make_person, school_a, "Collega")
+    assert log_in(client, colleague.user.email).status_code == HTTPStatus.FOUND, (
+        "another account from the same address signs in"
+    )
+
+
+def test_too_many_sign_in_requests_get_a_page_in_dutch_that_explains(
+    client, make_person, school_a, settings
+):
+    settings.ACCOUNT_RATE_LIMITS = {
+        **settings.ACCOUNT_RATE_LIMITS,
+        "login": "3/10m/ip",
+    }
+    person = verified_person(make_person, school_a, "Veel Pogingen")
+    for _attempt in range(3):
+        log_in(client, person.user.email, "verkeerd")
+    page = log_in(client, person.user.email)
+    assert page.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    text = page.text
+    assert "Too Many Requests" not in text
+    assert "<main" in text, "the site's own layout"
+    assert "Vanaf uw netwerk" in text
+    assert "10 minuten" in text
+    assert "Wachtwoord vergeten?" in text and "/account/password/reset/" in text
+    assert "coördinator van uw school" in text
+    assert int(page["Retry-After"]) == 600
