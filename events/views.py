@@ -2,15 +2,18 @@
 visitor's address confirmation, and the personal registration page that the
 e-mails link to (see, cancel and download it, without logging in)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+
+from network.ratelimit import Limited, count_attempt, refuse
 
 from . import links
 from .exports import readable_answers
@@ -22,6 +25,13 @@ from .services import RegistrationError, register, seats_left, session_seats_lef
 
 # A visitor's address gets at most this many confirmation e-mails an hour.
 VISITOR_MAILS_PER_HOUR = 5
+REGISTRATIONS_FROM_YOUR_NETWORK = ngettext_lazy(
+    "Many registrations were sent from your network in a short time. Please try "
+    "again in %(minutes)s minute.",
+    "Many registrations were sent from your network in a short time. Please try "
+    "again in %(minutes)s minutes.",
+    "minutes",
+)
 
 
 def _own_registration(request, event):
@@ -43,6 +53,7 @@ def event_page(request, event: EventPage):
     session_free = session_seats_left(event) if event.rounds else {}
     form = None
     status = 200
+    limited = None
     if request.method == "POST":
         if not allowed:
             messages.error(
@@ -68,9 +79,11 @@ def event_page(request, event: EventPage):
             form = RegistrationForm(
                 request.POST, event=event, visitor=visitor, session_free=session_free
             )
-            if form.is_valid():
-                if visitor:
+            if form.is_valid() and visitor:
+                limited = _count_visitor(request, form)
+                if limited is None:
                     return _ask_visitor_to_confirm(request, event, form)
+            elif form.is_valid():
                 try:
                     registration = register(
                         event,
@@ -105,9 +118,24 @@ def event_page(request, event: EventPage):
             "organisers": visible_organisers(request.user, event),
         }
     )
-    return TemplateResponse(
+    response = TemplateResponse(
         request, event.get_template(request), context, status=status
     )
+    return refuse(response, limited) if limited else response
+
+
+def _count_visitor(request, form) -> Limited | None:
+    """Count a visitor's registration against the limit per client, as each one
+    sends a confirmation e-mail (members are known, and register once); when
+    refused, say so at the form."""
+    limited = count_attempt(
+        request, "visitor-registration", settings.RATE_LIMIT_VISITOR_REGISTRATIONS
+    )
+    if limited is not None:
+        form.add_error(
+            None, REGISTRATIONS_FROM_YOUR_NETWORK % {"minutes": limited.minutes}
+        )
+    return limited
 
 
 def _status_message(registration) -> str:

@@ -2,6 +2,8 @@
 
 import json
 
+from allauth.account.views import SignupView as AllauthSignupView
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -10,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext_lazy
 from django.views.decorators.http import require_POST
 
 from .account_sections import render_account_sections
@@ -17,6 +20,7 @@ from .accounts import INVITATION_SESSION_KEY
 from .forms import DeleteAccountForm, InviteForm, ProfileForm
 from .models import Invitation, Profile, School
 from .privacy import delete_account, export_user_data
+from .ratelimit import count_attempt, refuse, whole_minutes, window_seconds
 from .tasks import send_invitation_email
 
 
@@ -106,3 +110,50 @@ def accept_invitation(request, token):
         return render(request, "network/account/invitation_invalid.html", status=404)
     request.session[INVITATION_SESSION_KEY] = invitation.token
     return redirect(reverse("account_signup"))
+
+
+# allauth's pages meet the site's limits here: its sign-up, limited per client
+# (routed in network/urls.py ahead of allauth's own), and the page for a request
+# one of its limits refused (handler429 in the site's URLconf).
+
+SIGNUPS_FROM_YOUR_NETWORK = ngettext_lazy(
+    "Many accounts were created from your network in a short time. Please try "
+    "again in %(minutes)s minute. What you typed is still here, except the "
+    "password.",
+    "Many accounts were created from your network in a short time. Please try "
+    "again in %(minutes)s minutes. What you typed is still here, except the "
+    "password.",
+    "minutes",
+)
+
+
+class SignupView(AllauthSignupView):
+    """allauth's sign-up, limited per client (RATE_LIMIT_SIGNUPS): counted once
+    the form is valid, when a sign-up would send an e-mail, and refused at the
+    form with a 429 and what was typed kept."""
+
+    def form_valid(self, form):
+        limited = count_attempt(self.request, "signup", settings.RATE_LIMIT_SIGNUPS)
+        if limited is None:
+            return super().form_valid(form)
+        form.add_error(None, SIGNUPS_FROM_YOUR_NETWORK % {"minutes": limited.minutes})
+        return refuse(self.form_invalid(form), limited)
+
+
+def too_many_requests(request):
+    """What allauth answers when one of its limits refuses a request (it calls
+    the URLconf's handler429): a page in the site's layout that says how long to
+    wait and what else to do. The wait is the longest window among allauth's
+    limits, so it holds whichever one refused."""
+    windows = []
+    for rates in settings.ACCOUNT_RATE_LIMITS.values():
+        for rate in filter(None, (rates or "").split(",")):
+            amount_and_duration = "/".join(rate.strip().split("/")[:2])
+            try:
+                windows.append(window_seconds(amount_and_duration))
+            except ValueError:
+                continue  # a form allauth reads and we need not, such as "1.5m"
+    wait = max(windows, default=60)
+    response = render(request, "429.html", {"minutes": whole_minutes(wait)}, status=429)
+    response["Retry-After"] = str(wait)
+    return response

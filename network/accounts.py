@@ -10,11 +10,14 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.core import context
 from django import forms
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from .models import Affiliation, Invitation, Profile, School
+from .ratelimit import client_ip, whole_minutes, window_seconds
 
 INVITATION_SESSION_KEY = "network_invitation"
 
@@ -78,9 +81,39 @@ class SignupForm(AllauthSignupForm):
         return user
 
 
+# Shown at the login form once allauth's login_failed limit refuses, also for
+# the right password. The wait named is the per-address window, the one a person
+# with typos meets; the per-client one is set high enough that only an attack
+# reaches it (site/settings.py).
+LOGIN_LOCKED = ngettext_lazy(
+    "Too many wrong passwords were entered (for this address, or from your "
+    "network). Wait %(minutes)s minute and try again. Forgot your password? Choose "
+    "a new one with “Forgot your password?” at the password field; that "
+    "also lifts this block. Still stuck? Ask the coordinator of your school.",
+    "Too many wrong passwords were entered (for this address, or from your "
+    "network). Wait %(minutes)s minutes and try again. Forgot your password? "
+    "Choose a new one with “Forgot your password?” at the password "
+    "field; that also lifts this block. Still stuck? Ask the coordinator of your "
+    "school.",
+    "minutes",
+)
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return True
+
+    def get_client_ip(self, request) -> str:
+        """The client as every limit of the site sees it (network.ratelimit)."""
+        return client_ip(request)
+
+    def validation_error(self, code, *args):
+        if code == "too_many_login_attempts":
+            wait = window_seconds(settings.RATE_LIMIT_LOGIN_FAILURES_PER_ADDRESS)
+            return forms.ValidationError(
+                LOGIN_LOCKED % {"minutes": whole_minutes(wait)}, code=code
+            )
+        return super().validation_error(code, *args)
 
     def confirm_email(self, request, email_address):
         super().confirm_email(request, email_address)

@@ -8,6 +8,10 @@ class NetworkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import search_text
+        from django.core import checks
+
+        from . import ratelimit, search_text
 
         search_text.connect()
+        checks.register(ratelimit.check_rate_settings)
+        checks.register(ratelimit.check_shared_cache, deploy=True)

@@ -22,6 +22,8 @@ urlpatterns = [
     path("meldingen/gelezen/", message_views.mark_all_read, name="mark_all_read"),
     path("scholen/", views.school_list, name="schools"),
     path("scholen/<str:brin>/", views.school_detail, name="school"),
+    # allauth's sign-up with a limit per client; before allauth's own URL.
+    path("account/signup/", account_views.SignupView.as_view(), name="signup"),
     path("account/", account_views.account_home, name="account"),
     path("account/profiel/", account_views.profile_edit, name="profile_edit"),
     path("account/mijn-gegevens/", account_views.export_data, name="export"),

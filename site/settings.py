@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "channels",
+    # Limits per client; listed for its system checks on the cache.
+    "django_ratelimit",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -178,6 +180,16 @@ if REDIS_URL:
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The limits per client count in the default cache; django-ratelimit's system
+# checks judge it. Django's own RedisCache is not on its list (it names
+# django-redis), but its add() is SET NX and its incr() Redis' INCR: atomic and
+# shared by every process, which is what the counts need. The embedded
+# local-memory cache it refuses, being per process: one process counts right,
+# several would each count alone, so a site with more than one sets REDIS_URL
+# (`check --deploy` says so, network.W001).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+if not REDIS_URL:
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 # --- E-mail -----------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -199,6 +211,40 @@ AUTH_PASSWORD_VALIDATORS = [
     )
 ]
 
+# --- Limits per client -------------------------------------------------------------
+# Rates as django-ratelimit reads them: count / [number] unit (s, m, h, d), so
+# "10/h" or "5/10m"; empty for no limit. They count per client IP address, on
+# top of the limits per e-mail address and per account. The client is
+# REMOTE_ADDR, or behind the HTTPS proxy the address the outermost of our
+# TRUSTED_PROXY_COUNT proxies appended to X-Forwarded-For (network/ratelimit.py);
+# without BEHIND_HTTPS_PROXY that header is never read, as anyone can send it.
+BEHIND_HTTPS_PROXY = env.bool("BEHIND_HTTPS_PROXY", default=False)
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+# allauth reads the same header the same way (its own default trusts none), and
+# its adapter asks network.ratelimit.client_ip anyway: one client for all limits.
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT if BEHIND_HTTPS_PROXY else 0
+RATELIMIT_IP_META_KEY = "network.ratelimit.client_ip"
+# Questions to experts from visitors without an account, each of which sends a
+# confirmation e-mail to the address given (the address itself: 5 an hour).
+RATE_LIMIT_VISITOR_QUESTIONS = env.str("RATE_LIMIT_VISITOR_QUESTIONS", "10/h")
+# Visitor registrations for open events, each one a confirmation e-mail (the
+# address itself: 5 an hour). A mainstream school's team may register together.
+RATE_LIMIT_VISITOR_REGISTRATIONS = env.str("RATE_LIMIT_VISITOR_REGISTRATIONS", "30/h")
+# New accounts, each a verification e-mail to a member school's address; a
+# school's team signing up after an introduction shares one address.
+RATE_LIMIT_SIGNUPS = env.str("RATE_LIMIT_SIGNUPS", "50/h")
+# Sign-in. Per e-mail address: five wrong passwords lock that address for five
+# minutes (a password reset unlocks it). Per client: a school of a few hundred
+# staff behind one NAT address must not be locked out by each other's typos, so
+# 100 wrong passwords in ten minutes, and 300 sign-in attempts of any outcome.
+RATE_LIMIT_LOGIN_FAILURES_PER_ADDRESS = env.str(
+    "RATE_LIMIT_LOGIN_FAILURES_PER_ADDRESS", "5/5m"
+)
+RATE_LIMIT_LOGIN_FAILURES_PER_IP = env.str(
+    "RATE_LIMIT_LOGIN_FAILURES_PER_IP", "100/10m"
+)
+RATE_LIMIT_LOGINS = env.str("RATE_LIMIT_LOGINS", "300/10m")
+
 # --- Accounts (django-allauth): e-mail login, verification, reset, 2FA -----------
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
@@ -214,11 +260,20 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[LECSO] "
-# Five wrong passwords for one address lock it for five minutes; ten per minute
-# from one address of any kind.
+# Sign-in limits: the rates and the client are under "Limits per client" above.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/300s/key",
-    "signup": "20/m/ip",
+    "login": f"{RATE_LIMIT_LOGINS}/ip" if RATE_LIMIT_LOGINS else "",
+    "login_failed": ",".join(
+        f"{rate}/{per}"
+        for rate, per in [
+            (RATE_LIMIT_LOGIN_FAILURES_PER_IP, "ip"),
+            (RATE_LIMIT_LOGIN_FAILURES_PER_ADDRESS, "key"),
+        ]
+        if rate
+    ),
+    # Sign-up is limited per client by network.account_views.SignupView, at the
+    # form and only for sign-ups that would send e-mail (RATE_LIMIT_SIGNUPS).
+    "signup": "",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/180s/key",
 }

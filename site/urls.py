@@ -13,6 +13,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 # Django's admin is not installed: Wagtail's admin does its work.
 to_site_login = RedirectView.as_view(pattern_name="account_login", query_string=True)
 
+# allauth answers a refusal by one of its limits with this view (a page in
+# Dutch that says how long to wait); Django itself has no 429 handler.
+handler429 = "network.account_views.too_many_requests"
+
 urlpatterns = [
     path("admin/login/", to_site_login),
     path("admin/password_reset/", to_site_login),
