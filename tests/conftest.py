@@ -6,6 +6,7 @@ import datetime
 import importlib
 import os
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,37 @@ def run_async():
             return pool.submit(asyncio.run, scenario(*args)).result(timeout=60)
 
     return run
+
+
+@pytest.fixture
+def own_channel_layer(settings):
+    """A fresh channel layer for the test. On Redis it gets a prefix of its
+    own, so another test run on the same Redis cannot deliver into this one."""
+    layer = {**settings.CHANNEL_LAYERS["default"]}
+    if "redis" in layer["BACKEND"].lower():
+        layer["CONFIG"] = {
+            **layer.get("CONFIG", {}),
+            "prefix": f"lecso-test-{uuid.uuid4().hex[:12]}",
+        }
+    settings.CHANNEL_LAYERS = {"default": layer}
+
+
+def renew_sync_executor() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from asgiref.sync import SyncToAsync
+
+    SyncToAsync.single_thread_executor = ThreadPoolExecutor(max_workers=1)
+
+
+@pytest.fixture(scope="module")
+def fresh_sync_executor_afterwards():
+    """database_sync_to_async ran on asgiref's one shared worker thread in
+    this module. A Daphne forked later in the session (the browser tests' live
+    server) would inherit that executor without its thread and wait for it
+    forever; leave a fresh one behind."""
+    yield
+    renew_sync_executor()
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,6 @@ import os
 import re
 import struct
 import urllib.parse
-import uuid
 from http import HTTPStatus
 from http.cookies import SimpleCookie
 
@@ -27,42 +26,14 @@ from forums import live, services
 from forums.models import GroupMembership, MembershipStatus, Post
 from forums.routing import websocket_urlpatterns
 from lecso_site.asgi import application
-from tests.conftest import close_connections_before_fork
+from tests.conftest import close_connections_before_fork, renew_sync_executor
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("own_channel_layer", "fresh_sync_executor_afterwards"),
+]
 
 ROUTES = URLRouter(websocket_urlpatterns)
-
-
-@pytest.fixture(autouse=True)
-def _own_channel_layer(settings):
-    """A fresh channel layer for each test. On Redis it gets a prefix of its
-    own, so another test run on the same Redis cannot deliver into this one."""
-    layer = {**settings.CHANNEL_LAYERS["default"]}
-    if "redis" in layer["BACKEND"].lower():
-        layer["CONFIG"] = {
-            **layer.get("CONFIG", {}),
-            "prefix": f"lecso-test-{uuid.uuid4().hex[:12]}",
-        }
-    settings.CHANNEL_LAYERS = {"default": layer}
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _fresh_sync_executor_afterwards():
-    """database_sync_to_async ran on asgiref's one shared worker thread here. A
-    Daphne forked later in this session (the browser tests' live server) would
-    inherit that executor without its thread and wait for it forever; leave a
-    fresh one behind."""
-    yield
-    _renew_sync_executor()
-
-
-def _renew_sync_executor():
-    from concurrent.futures import ThreadPoolExecutor
-
-    from asgiref.sync import SyncToAsync
-
-    SyncToAsync.single_thread_executor = ThreadPoolExecutor(max_workers=1)
 
 
 def socket(path: str, user) -> WebsocketCommunicator:
@@ -435,7 +406,7 @@ def _start_daphne(django_db_blocker):
 
     def setup():
         # The parent's worker thread did not survive the fork (see above).
-        _renew_sync_executor()
+        renew_sync_executor()
         django_db_blocker.unblock()
 
     server = DaphneProcess("localhost", _application, setup=setup)
