@@ -54,6 +54,25 @@ def test_csv_upload_shows_file_errors_at_the_field(admin_client):
     assert not School.objects.exists()
 
 
+def test_csv_upload_names_the_line_of_an_undecodable_byte_in_dutch(admin_client):
+    data = CSV.encode("cp1252").replace(b"De Burcht", b"De Bur\x9dcht")
+    response = admin_client.post(
+        "/admin/netwerk/import/",
+        {
+            "file": SimpleUploadedFile("scholen.csv", data),
+            "apply_valid_rows": "on",
+        },
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert "error-message" in response.text
+    assert "Regel 2" in response.text and "0x9D" in response.text
+    # The form is kept as it was sent: the ticked box stays ticked.
+    form = response.context["form"]
+    assert form["apply_valid_rows"].value() is True
+    assert not form["dry_run"].value()
+    assert not School.objects.exists()
+
+
 def test_people_without_permission_cannot_import(client, django_user_model):
     from django.contrib.auth.models import Permission
 
