@@ -77,19 +77,47 @@ def mark_read(user, notification_ids=None) -> int:
     return changed
 
 
+# How far back a digest reaches. Nothing is lost when the job runs late: every
+# unread, un-mailed notification waits for the next digest, however long ago the
+# last one ran. But someone who switches from "never" to the digest chose not to
+# be mailed until then; a year of what they left unread is not what they asked
+# for, and two weeks also covers a digest job that was down for days. (Without
+# a record of when the choice changed, an age cap is the honest rule.)
+DIGEST_MAX_AGE = datetime.timedelta(days=14)
+
+
 def digest_candidates(now=None):
-    """Users who chose a daily digest and have unread, un-mailed notifications
-    from the last day."""
+    """Unread, un-mailed notifications of active people who chose a daily
+    digest, up to DIGEST_MAX_AGE old, per recipient in the order they came."""
     now = now or timezone.now()
-    since = now - datetime.timedelta(days=1)
     return (
         Notification.objects.unread()
         .filter(
             emailed_at__isnull=True,
-            created_at__gte=since,
+            created_at__gte=now - DIGEST_MAX_AGE,
             recipient__email_notifications="daily",
             recipient__is_active=True,
         )
+        .order_by("recipient_id", "created_at", "pk")
+    )
+
+
+def claim_digest(recipient_id: int, now=None) -> list[Notification]:
+    """Lock and return `recipient_id`'s notifications for a digest. Call inside
+    the transaction that sends the digest and then marks them (mark_emailed),
+    so a failed send leaves them for the next run and a second run at the same
+    time never gets them too: on PostgreSQL it skips rows this run has locked
+    and, once this run commits, finds them mailed; on SQLite the IMMEDIATE
+    transaction makes the second run wait for this one to commit."""
+    return list(
+        digest_candidates(now)
+        .filter(recipient_id=recipient_id)
         .select_related("recipient")
-        .order_by("recipient_id", "created_at")
+        .select_for_update(skip_locked=True, of=("self",))
+    )
+
+
+def mark_emailed(notifications, now=None) -> None:
+    Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(
+        emailed_at=now or timezone.now()
     )
