@@ -144,7 +144,9 @@ def contact_request_detail(request, pk):
 
 @login_required
 def inbox(request):
-    notifications = Notification.objects.filter(recipient=request.user)
+    notifications = Notification.objects.filter(recipient=request.user).select_related(
+        "actor__profile"
+    )
     return render(
         request,
         "network/notifications.html",

@@ -13,10 +13,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Notification
+from .models.messages import ACTOR
 
 
 def group_name(user_id: int) -> str:
     return f"meldingen.{user_id}"
+
+
+def title_with_actor(template: str, **values) -> str:
+    """`template % values` for a notification about a person (notify(actor=)):
+    the template's `%(name)s` becomes the placeholder for the actor's name,
+    which is rendered when the notification is shown. A placeholder character
+    typed into one of `values` (a subject, a thread title) is dropped, so only
+    the template decides where the name goes."""
+    clean = {key: str(value).replace(ACTOR, "") for key, value in values.items()}
+    return template % {**clean, "name": ACTOR}
 
 
 def notify(
@@ -27,11 +38,18 @@ def notify(
     body: str = "",
     url: str = "",
     email: bool = True,
+    actor=None,
 ) -> Notification:
-    """`email=False` when the caller sends its own e-mail about the same thing,
-    so nobody gets two mails for one event."""
+    """Put a line in `recipient`'s inbox and e-mail it as they chose.
+
+    `actor` is the person the notification is about, when there is one; the
+    title then names them through title_with_actor(), never as text, so their
+    name goes with them when they delete their account. `email=False` when the
+    caller sends its own e-mail about the same thing, so nobody gets two mails
+    for one event."""
     notification = Notification.objects.create(
         recipient=recipient,
+        actor=actor,
         kind=kind,
         title=title[:200],
         body=body[:2000],
@@ -112,7 +130,7 @@ def claim_digest(recipient_id: int, now=None) -> list[Notification]:
     return list(
         digest_candidates(now)
         .filter(recipient_id=recipient_id)
-        .select_related("recipient")
+        .select_related("recipient", "actor__profile")
         .select_for_update(skip_locked=True, of=("self",))
     )
 
