@@ -35,6 +35,7 @@ def export_user_data(user) -> dict:
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
             "preferred_language": user.preferred_language,
+            "email_notifications": user.email_notifications,
             "email_addresses": [
                 {"email": a.email, "verified": a.verified, "primary": a.primary}
                 for a in user.emailaddress_set.all()

@@ -40,3 +40,52 @@ def test_a_join_request_names_the_person_as_they_are_now(
     Profile.objects.filter(user=other_member).update(name="Bram de Groot")
     note.refresh_from_db()
     assert note.display_title().startswith("Bram de Groot")
+
+
+def test_the_export_holds_what_i_follow_mark_helpful_and_report(
+    member, other_member, category, group, group_member, make_thread
+):
+    from forums.models import Subscription
+    from forums.moderation_services import report_post
+    from network.privacy import export_user_data
+
+    theirs = make_thread(category, author=other_member, title="Time-outs", replies=1)
+    first, second = theirs.posts.order_by("position")
+    services.toggle_helpful(member, second)
+    report_post(member, first, reason="Noemt een leerling bij naam.")
+    Subscription.objects.create(user=member, thread=theirs)
+    Subscription.objects.create(user=member, category=category)
+    Subscription.objects.create(user=member, group=group)
+
+    forums = export_user_data(member)["forums"]
+
+    assert forums["following"] == [
+        {
+            "kind": "thread",
+            "name": "Time-outs",
+            "address": theirs.get_absolute_url(),
+            "since": forums["following"][0]["since"],
+        },
+        {
+            "kind": "category",
+            "name": category.name,
+            "address": category.get_absolute_url(),
+            "since": forums["following"][1]["since"],
+        },
+        {
+            "kind": "group",
+            "name": group.name,
+            "address": group.get_absolute_url(),
+            "since": forums["following"][2]["since"],
+        },
+    ]
+    assert [(h["thread"], h["position"]) for h in forums["helpful_marks"]] == [
+        ("Time-outs", second.position)
+    ]
+    assert forums["helpful_marks"][0]["address"] == second.get_absolute_url()
+    [report] = forums["reports_filed"]
+    assert report["reason"] == "Noemt een leerling bij naam."
+    assert (report["thread"], report["position"]) == ("Time-outs", first.position)
+    assert report["resolved"] is False and report["created_at"]
+    # Someone else's export holds none of it.
+    assert export_user_data(other_member)["forums"]["reports_filed"] == []
