@@ -12,11 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network.models import User
-from network.notifications import notify
+from network.notifications import notify, title_with_actor
 
 from . import live
 from .models import Group, GroupMembership, MembershipStatus
-from .models.content import display_name
 from .permissions import is_group_manager
 
 
@@ -27,15 +26,15 @@ def tell_managers_about_request(membership) -> None:
     ).select_related("user")
     for manager in managers:
         with translation.override(manager.user.preferred_language):
-            title = _("%(name)s asks to join %(group)s") % {
-                "name": display_name(membership.user),
-                "group": group.name,
-            }
+            title = title_with_actor(
+                _("%(name)s asks to join %(group)s"), group=group.name
+            )
         notify(
             manager.user,
             kind="forum_group_request",
             title=title,
             url=group.get_absolute_url() + "leden/",
+            actor=membership.user,
         )
 
 

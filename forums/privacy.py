@@ -5,7 +5,15 @@ from django.dispatch import receiver
 
 from network.privacy import account_deleted, register_exporter
 
-from .models import GroupMembership, Post, Reaction, ReadState, Subscription, Thread
+from .models import (
+    GroupMembership,
+    Post,
+    Reaction,
+    ReadState,
+    Report,
+    Subscription,
+    Thread,
+)
 
 
 def export_forum_data(user) -> dict:
@@ -27,6 +35,55 @@ def export_forum_data(user) -> dict:
             {"group": m.group.name, "status": m.status}
             for m in GroupMembership.objects.filter(user=user).select_related("group")
         ],
+        "following": [
+            _followed(s)
+            for s in Subscription.objects.filter(user=user)
+            .select_related("thread", "category", "group")
+            .order_by("created_at", "pk")
+        ],
+        "helpful_marks": [
+            {**_post_reference(r.post), "marked_at": r.created_at.isoformat()}
+            for r in Reaction.objects.filter(user=user)
+            .select_related("post__thread")
+            .order_by("created_at", "pk")
+        ],
+        # Who handled a report is the moderator's data, not the reporter's.
+        "reports_filed": [
+            {
+                **_post_reference(r.post),
+                "reason": r.reason,
+                "created_at": r.created_at.isoformat(),
+                "resolved": r.resolved_at is not None,
+                "resolved_at": r.resolved_at.isoformat() if r.resolved_at else None,
+            }
+            for r in Report.objects.filter(reporter=user)
+            .select_related("post__thread")
+            .order_by("created_at", "pk")
+        ],
+    }
+
+
+def _followed(subscription: Subscription) -> dict:
+    place = subscription.thread or subscription.category or subscription.group
+    if subscription.thread_id:
+        kind, name = "thread", subscription.thread.title
+    elif subscription.category_id:
+        kind, name = "category", subscription.category.name
+    else:
+        kind, name = "group", subscription.group.name
+    return {
+        "kind": kind,
+        "name": name,
+        "address": place.get_absolute_url(),
+        "since": subscription.created_at.isoformat(),
+    }
+
+
+def _post_reference(post: Post) -> dict:
+    return {
+        "thread": post.thread.title,
+        "position": post.position,
+        "address": post.get_absolute_url(),
     }
 
 

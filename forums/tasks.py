@@ -10,7 +10,7 @@ from django_tasks import task
 def notify_about_post(post_id: int, new_thread: bool = False) -> None:
     from django.db.models import Q
 
-    from network.notifications import notify
+    from network.notifications import notify, title_with_actor
 
     from .models import Post, Subscription
     from .permissions import can_view_thread
@@ -28,11 +28,17 @@ def notify_about_post(post_id: int, new_thread: bool = False) -> None:
             continue
         told.add(user.pk)
         with translation.override(user.preferred_language):
-            title = _("%(name)s mentioned you in “%(thread)s”") % {
-                "name": post.author_name,
-                "thread": thread.title,
-            }
-        notify(user, kind="forum_mention", title=title, body=post.body[:300], url=url)
+            title = title_with_actor(
+                _("%(name)s mentioned you in “%(thread)s”"), thread=thread.title
+            )
+        notify(
+            user,
+            kind="forum_mention",
+            title=title,
+            body=post.body[:300],
+            url=url,
+            actor=post.author,
+        )
 
     place = Q(thread=thread)
     if thread.category_id:

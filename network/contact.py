@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import ContactRequest, ContactStatus, Profile
-from .notifications import notify
+from .notifications import notify, title_with_actor
 from .permissions import can_view_profile
 from .services import NetworkError
 
@@ -111,13 +111,22 @@ def confirm_contact_request(token: str) -> ContactRequest:
 def _deliver(request: ContactRequest) -> None:
     request.delivered_at = timezone.now()
     request.save(update_fields=["delivered_at"])
+    expert_user = request.expert.user
+    with translation.override(expert_user.preferred_language):
+        template = _("Question from %(name)s: %(subject)s")
+        if request.sender is not None:
+            # A member is named by their account, so the name follows them.
+            title = title_with_actor(template, subject=request.subject)
+        else:
+            # A visitor has no account: the name they typed is all there is.
+            title = template % {"name": request.sender_name, "subject": request.subject}
     notify(
-        request.expert.user,
+        expert_user,
         kind="contact_request",
-        title=_("Question from %(name)s: %(subject)s")
-        % {"name": request.sender_name, "subject": request.subject},
+        title=title,
         body=request.message[:300],
         url=reverse("network:contact_request", kwargs={"pk": request.pk}),
+        actor=request.sender,
     )
 
 
@@ -141,17 +150,20 @@ def reply(
     request.answered_at = timezone.now()
     request.save(update_fields=["status", "answer", "answered_at"])
     if request.sender is not None:
+        with translation.override(request.sender.preferred_language):
+            title = title_with_actor(
+                _("%(name)s cannot help with: %(subject)s")
+                if decline
+                else _("%(name)s answered: %(subject)s"),
+                subject=request.subject,
+            )
         notify(
             request.sender,
             kind="contact_answer",
-            title=(
-                _("%(name)s cannot help with: %(subject)s")
-                if decline
-                else _("%(name)s answered: %(subject)s")
-            )
-            % {"name": request.expert.name, "subject": request.subject},
+            title=title,
             body=answer[:300],
             url=reverse("network:contact_request", kwargs={"pk": request.pk}),
+            actor=expert_user,
         )
     else:
         from .tasks import send_contact_answer

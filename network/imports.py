@@ -143,11 +143,7 @@ def import_schools(
 
 
 def _read(data: bytes) -> list[tuple[int, dict]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Spreadsheet programs on Windows still save CSV as Windows-1252.
-        text = data.decode("cp1252", errors="strict") if _is_text(data) else None
+    text = _decode(data) if _is_text(data) else None
     if not text or not text.strip():
         raise ImportFileError(_("The file is empty or is not a CSV text file."))
     try:
@@ -188,6 +184,41 @@ def _read(data: bytes) -> list[tuple[int, dict]]:
 
 def _is_text(data: bytes) -> bool:
     return b"\x00" not in data[:4096]
+
+
+def _decode(data: bytes) -> str:
+    """The file's text: UTF-8 (with or without a byte order mark), else
+    Windows-1252, which spreadsheet programs on Windows still save CSV in.
+
+    Raises ImportFileError naming the line of the first byte neither can read."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as not_utf8:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError as not_cp1252:
+            # Which byte is "the bad one" depends on what the file was meant to
+            # be. Real UTF-8 characters elsewhere mean a UTF-8 file with a broken
+            # byte (Windows-1252 would stop at an innocent "Ł", whose second
+            # byte it lacks); otherwise it is an 8-bit file, and the bad byte is
+            # the one Windows-1252 does not define.
+            meant_utf8 = any(
+                ord(char) > 0x7F and char != "\ufffd"
+                for char in data.decode("utf-8", errors="replace")
+            )
+            error = not_utf8 if meant_utf8 else not_cp1252
+    position = error.start
+    raise ImportFileError(
+        _(
+            "Line %(line)d holds a character that cannot be read (byte "
+            "%(byte)s): the file is neither UTF-8 nor Windows-1252. Save it as "
+            "“CSV UTF-8” and try again."
+        )
+        % {
+            "line": data.count(b"\n", 0, position) + 1,
+            "byte": f"0x{data[position]:02X}",
+        }
+    )
 
 
 def _check_row(line: int, row: dict, known_clusters: set[int]) -> RowResult:

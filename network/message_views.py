@@ -104,17 +104,33 @@ def confirm(request, token):
     )
 
 
+QUESTIONS_PER_PAGE = 25
+
+
 @login_required
 def contact_requests(request):
-    mine = ContactRequest.objects.select_related("expert").exclude(
-        status=ContactStatus.UNCONFIRMED
+    # -pk breaks ties, so a question never shows on two pages or on none.
+    mine = (
+        ContactRequest.objects.select_related("expert")
+        .exclude(status=ContactStatus.UNCONFIRMED)
+        .order_by("-created_at", "-pk")
     )
     return render(
         request,
         "network/contact/list.html",
         {
-            "received": mine.filter(expert__user=request.user)[:100],
-            "sent": mine.filter(sender=request.user)[:100],
+            "received": paginate(
+                request,
+                mine.filter(expert__user=request.user),
+                QUESTIONS_PER_PAGE,
+                param="received_page",
+            ),
+            "sent": paginate(
+                request,
+                mine.filter(sender=request.user),
+                QUESTIONS_PER_PAGE,
+                param="sent_page",
+            ),
         },
     )
 
@@ -154,7 +170,9 @@ def contact_request_detail(request, pk):
 
 @login_required
 def inbox(request):
-    notifications = Notification.objects.filter(recipient=request.user)
+    notifications = Notification.objects.filter(recipient=request.user).select_related(
+        "actor__profile"
+    )
     return render(
         request,
         "network/notifications.html",

@@ -13,10 +13,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Notification
+from .models.messages import ACTOR
 
 
 def group_name(user_id: int) -> str:
     return f"meldingen.{user_id}"
+
+
+def title_with_actor(template: str, **values) -> str:
+    """`template % values` for a notification about a person (notify(actor=)):
+    the template's `%(name)s` becomes the placeholder for the actor's name,
+    which is rendered when the notification is shown. A placeholder character
+    typed into one of `values` (a subject, a thread title) is dropped, so only
+    the template decides where the name goes."""
+    clean = {key: str(value).replace(ACTOR, "") for key, value in values.items()}
+    return template % {**clean, "name": ACTOR}
 
 
 def notify(
@@ -27,11 +38,18 @@ def notify(
     body: str = "",
     url: str = "",
     email: bool = True,
+    actor=None,
 ) -> Notification:
-    """`email=False` when the caller sends its own e-mail about the same thing,
-    so nobody gets two mails for one event."""
+    """Put a line in `recipient`'s inbox and e-mail it as they chose.
+
+    `actor` is the person the notification is about, when there is one; the
+    title then names them through title_with_actor(), never as text, so their
+    name goes with them when they delete their account. `email=False` when the
+    caller sends its own e-mail about the same thing, so nobody gets two mails
+    for one event."""
     notification = Notification.objects.create(
         recipient=recipient,
+        actor=actor,
         kind=kind,
         title=title[:200],
         body=body[:2000],
@@ -77,19 +95,47 @@ def mark_read(user, notification_ids=None) -> int:
     return changed
 
 
+# How far back a digest reaches. Nothing is lost when the job runs late: every
+# unread, un-mailed notification waits for the next digest, however long ago the
+# last one ran. But someone who switches from "never" to the digest chose not to
+# be mailed until then; a year of what they left unread is not what they asked
+# for, and two weeks also covers a digest job that was down for days. (Without
+# a record of when the choice changed, an age cap is the honest rule.)
+DIGEST_MAX_AGE = datetime.timedelta(days=14)
+
+
 def digest_candidates(now=None):
-    """Users who chose a daily digest and have unread, un-mailed notifications
-    from the last day."""
+    """Unread, un-mailed notifications of active people who chose a daily
+    digest, up to DIGEST_MAX_AGE old, per recipient in the order they came."""
     now = now or timezone.now()
-    since = now - datetime.timedelta(days=1)
     return (
         Notification.objects.unread()
         .filter(
             emailed_at__isnull=True,
-            created_at__gte=since,
+            created_at__gte=now - DIGEST_MAX_AGE,
             recipient__email_notifications="daily",
             recipient__is_active=True,
         )
-        .select_related("recipient")
-        .order_by("recipient_id", "created_at")
+        .order_by("recipient_id", "created_at", "pk")
+    )
+
+
+def claim_digest(recipient_id: int, now=None) -> list[Notification]:
+    """Lock and return `recipient_id`'s notifications for a digest. Call inside
+    the transaction that sends the digest and then marks them (mark_emailed),
+    so a failed send leaves them for the next run and a second run at the same
+    time never gets them too: on PostgreSQL it skips rows this run has locked
+    and, once this run commits, finds them mailed; on SQLite the IMMEDIATE
+    transaction makes the second run wait for this one to commit."""
+    return list(
+        digest_candidates(now)
+        .filter(recipient_id=recipient_id)
+        .select_related("recipient", "actor__profile")
+        .select_for_update(skip_locked=True, of=("self",))
+    )
+
+
+def mark_emailed(notifications, now=None) -> None:
+    Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(
+        emailed_at=now or timezone.now()
     )

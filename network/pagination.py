@@ -4,15 +4,24 @@ from django.core.paginator import Paginator
 PAGE_SIZE = 12
 
 
-def paginate(request, queryset, per_page: int = PAGE_SIZE) -> PaginatorPage:
+def paginate(
+    request, queryset, per_page: int = PAGE_SIZE, *, param: str = "page"
+) -> PaginatorPage:
     """The requested page of a listing; a bad or too-high number gives the nearest
-    valid page rather than an error, so hand-edited URLs still show something."""
-    return page_of(queryset, request.GET.get("page"), per_page)
+    valid page rather than an error, so hand-edited URLs still show something.
+
+    `param` names the query parameter holding the page number: two listings on
+    one page need one each, so paging one leaves the other where it was."""
+    page = page_of(queryset, request.GET.get(param), per_page)
+    page.param = param
+    return page
 
 
 def page_of(items, number, per_page: int = PAGE_SIZE) -> PaginatorPage:
-    """Page `number` of any sliceable `items`, ready for includes/pagination.html."""
+    """Page `number` of any sliceable `items`, ready for includes/pagination.html
+    (which links with the query parameter `page.param`, "page" unless set)."""
     page = Paginator(items, per_page).get_page(number)
+    page.param = "page"
     # Links to the first, last and nearby pages only: a list of hundreds of page
     # links is noise for a screen reader and weight for everyone.
     page.nearby_pages = page.paginator.get_elided_page_range(

@@ -5,11 +5,13 @@ exporter (returns a JSON-ready dict for a user) and listen to `account_deleted`
 to anonymise what the person wrote there.
 """
 
+import re
 from collections.abc import Callable
 
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 # Sent after an account is anonymised. Arguments: user (the anonymised user).
@@ -33,6 +35,7 @@ def export_user_data(user) -> dict:
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
             "preferred_language": user.preferred_language,
+            "email_notifications": user.email_notifications,
             "email_addresses": [
                 {"email": a.email, "verified": a.verified, "primary": a.primary}
                 for a in user.emailaddress_set.all()
@@ -117,12 +120,12 @@ def _export_questions(user) -> dict:
 def _export_notifications(user) -> list:
     return [
         {
-            "title": n.title,
+            "title": n.display_title(),
             "body": n.body,
             "created_at": n.created_at.isoformat(),
             "read": n.read_at is not None,
         }
-        for n in user.notifications.all()
+        for n in user.notifications.select_related("actor__profile")
     ]
 
 
@@ -130,6 +133,31 @@ register_exporter("profile", _export_profile)
 register_exporter("questions", _export_questions)
 register_exporter("notifications", _export_notifications)
 register_exporter("invitations_sent", _export_invitations)
+
+
+def _take_name_out_of_notifications(user) -> None:
+    """Other people's notifications about `user` name them through `actor`
+    (see Notification.display_title); without it they read "a deleted
+    account". Notifications made before they had an actor hold the name as
+    text: it is replaced there, as a whole word, in the recipient's language."""
+    from django.utils import translation
+
+    from .models import Notification
+
+    Notification.objects.filter(actor=user).update(actor=None)
+    names = {user.name_for_others(), user.get_full_name()} - {""}
+    for name in sorted(names, key=len, reverse=True):
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        older = Notification.objects.filter(
+            actor__isnull=True, title__contains=name
+        ).select_related("recipient")
+        for notification in older:
+            with translation.override(notification.recipient.preferred_language):
+                replacement = _("a deleted account")
+            title = pattern.sub(replacement, notification.title)
+            if title != notification.title:
+                notification.title = capfirst(title)[:200]
+                notification.save(update_fields=["title"])
 
 
 @transaction.atomic
@@ -147,6 +175,7 @@ def delete_account(user) -> None:
         sender=None, sender_name=_("Deleted account"), sender_email=""
     )
     Notification.objects.filter(recipient=user).delete()
+    _take_name_out_of_notifications(user)
     Profile.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()

@@ -39,9 +39,9 @@ def send_invitation_email(invitation_id: int, base_url: str, language: str) -> N
 def send_notification_email(notification_id: int) -> None:
     from .models import Notification
 
-    notification = Notification.objects.select_related("recipient").get(
-        pk=notification_id
-    )
+    notification = Notification.objects.select_related(
+        "recipient", "actor__profile"
+    ).get(pk=notification_id)
     user = notification.recipient
     if notification.read_at or notification.emailed_at or not user.is_active:
         return

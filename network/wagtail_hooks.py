@@ -59,6 +59,13 @@ class ProfileViewSet(SnippetViewSet):
     menu_label = _("Experts")
     list_display = ["name", "job_title", "visibility", "updated_at"]
     list_filter = ["visibility", "support_needs", "clusters"]
+    # The listing searches the columns themselves (icontains), not the search
+    # index: Profile is indexed, and Wagtail then hands these fields to the
+    # backend, whose SQLite full-text table has no column per model field ("no
+    # such column: name", wagtail/django-modelsearch#47). A substring match on
+    # name and role is also what an editor looking for one person expects, and it
+    # behaves the same on SQLite and PostgreSQL.
+    search_backend_name = None
     search_fields = ["name", "job_title"]
 
 

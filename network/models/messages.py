@@ -6,7 +6,13 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+# In a stored notification title: where the actor's name goes. A character of
+# Unicode's private use area, which nobody types and every database stores.
+ACTOR = "\ue000"
 
 
 class ContactStatus(models.TextChoices):
@@ -77,10 +83,22 @@ class NotificationQuerySet(models.QuerySet):
 
 class Notification(models.Model):
     """One line in a person's inbox (/meldingen/). Other apps create them through
-    network.notifications.notify()."""
+    network.notifications.notify().
+
+    A person it is about (`actor`) is referred to, not written into the title:
+    the title holds ACTOR where their name goes, and display_title() puts in
+    the name they have when it is shown. So a new name shows at once, and a
+    deleted account's name is gone from everyone's inbox."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     kind = models.CharField(max_length=50)
     title = models.CharField(max_length=200)
@@ -99,4 +117,17 @@ class Notification(models.Model):
         verbose_name_plural = _("notifications")
 
     def __str__(self) -> str:
-        return self.title
+        return self.display_title()
+
+    def display_title(self) -> str:
+        """The title as the recipient sees it, in the active language for the
+        actor's part: their current name, or "a deleted account" once they
+        left (delete_account clears `actor`). Load with
+        select_related("actor__profile") to spare a query per line."""
+        if ACTOR not in self.title:
+            return self.title
+        if self.actor is None:
+            name = gettext("a deleted account")
+        else:
+            name = self.actor.name_for_others(gettext("a member"))
+        return capfirst(self.title.replace(ACTOR, name))

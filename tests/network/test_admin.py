@@ -54,6 +54,25 @@ def test_csv_upload_shows_file_errors_at_the_field(admin_client):
     assert not School.objects.exists()
 
 
+def test_csv_upload_names_the_line_of_an_undecodable_byte_in_dutch(admin_client):
+    data = CSV.encode("cp1252").replace(b"De Burcht", b"De Bur\x9dcht")
+    response = admin_client.post(
+        "/admin/netwerk/import/",
+        {
+            "file": SimpleUploadedFile("scholen.csv", data),
+            "apply_valid_rows": "on",
+        },
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert "error-message" in response.text
+    assert "Regel 2" in response.text and "0x9D" in response.text
+    # The form is kept as it was sent: the ticked box stays ticked.
+    form = response.context["form"]
+    assert form["apply_valid_rows"].value() is True
+    assert not form["dry_run"].value()
+    assert not School.objects.exists()
+
+
 def test_people_without_permission_cannot_import(client, django_user_model):
     from django.contrib.auth.models import Permission
 
@@ -96,3 +115,30 @@ def test_a_topic_cannot_be_merged_into_itself(make_person):
         merge_topics(topic, topic)
     assert error.value.code == "same-topic"
     assert Topic.objects.filter(pk=topic.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [("anna", "Anna de Vries"), ("Vries", "Anna de Vries"), ("gedrag", "Bram Jansen")],
+)
+def test_admin_profile_search_finds_the_profile(
+    make_person, admin_client, query, found
+):
+    """Wagtail hands a viewset's search_fields to the search backend for an
+    indexed model, and SQLite's full-text table has no such columns (a 500)."""
+    make_person("Anna de Vries", job_title="Logopedist")
+    make_person("Bram Jansen", job_title="Gedragsspecialist")
+    other = {"Anna de Vries", "Bram Jansen"} - {found}
+
+    response = admin_client.get("/admin/snippets/network/profile/", {"q": query})
+    assert response.status_code == HTTPStatus.OK
+    assert found in response.text
+    assert other.pop() not in response.text
+
+
+def test_admin_profile_chooser_search_finds_by_name(make_person, admin_client):
+    make_person("Anna de Vries")
+    make_person("Bram Jansen")
+    chooser = admin_client.get("/admin/snippets/choose/network/profile/", {"q": "ann"})
+    assert chooser.status_code == HTTPStatus.OK
+    assert "Anna de Vries" in chooser.text and "Bram Jansen" not in chooser.text

@@ -40,7 +40,7 @@ def test_a_member_asks_and_the_expert_is_notified(
     question = ContactRequest.objects.get()
     assert question.status == ContactStatus.OPEN and question.sender == member.user
     notification = Notification.objects.get(recipient=expert.user)
-    assert "Bram Vrager" in notification.title
+    assert "Bram Vrager" in notification.display_title()
     assert member.user.email not in notification.title
     assert notification.url == question.get_absolute_url()
     assert mail.outbox[-1].to == [expert.user.email]  # instant e-mail by default

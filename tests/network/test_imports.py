@@ -132,6 +132,48 @@ def test_comma_separated_windows_file_is_read():
     assert School.objects.get(brin="89JK").name == "Sint-Michiëlsschool"
 
 
+def test_utf8_file_with_a_byte_order_mark_is_read():
+    report = import_schools(
+        csv_bytes(GOOD[0].replace("De Burcht", "Sint-Michiëls"), encoding="utf-8-sig")
+    )
+    assert report.applied
+    assert School.objects.get(brin="12AB").name == "Sint-Michiëls"
+
+
+# 0x81, 0x8D, 0x8F, 0x90 and 0x9D are the bytes Windows-1252 leaves undefined.
+@pytest.mark.parametrize("byte", [b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"])
+def test_an_undecodable_windows_file_names_the_line_of_the_bad_byte(settings, byte):
+    settings.LANGUAGE_CODE = "en"
+    # Line 2 is fine in Windows-1252 (though not UTF-8); line 3 holds the bad byte.
+    first = GOOD[0].replace("Stichting Kans", "Stichting Kansrijk Één")
+    data = csv_bytes(first, GOOD[1], encoding="cp1252").replace(
+        b"GR;", b"G" + byte + b"R;"
+    )
+    with pytest.raises(ImportFileError, match=f"Line 3 .*0x{byte[0]:02X}"):
+        import_schools(data)
+    assert not School.objects.exists()
+
+
+def test_a_broken_utf8_file_names_the_line_of_the_bad_byte(settings):
+    """A file that is UTF-8 apart from one broken byte is named where UTF-8
+    decoding stopped, not where Windows-1252 would (the "Ł" on line 2 holds
+    0x81 as its second byte)."""
+    settings.LANGUAGE_CODE = "en"
+    data = csv_bytes(GOOD[0].replace("Utrecht;Utrecht", "Łódź;Utrecht"), GOOD[1])
+    data = data.replace(b"Het Baken", b"Het \xffBaken")
+    with pytest.raises(ImportFileError, match=r"Line 3 .*0xFF"):
+        import_schools(data)
+
+
+def test_command_refuses_an_undecodable_file_without_a_traceback(tmp_path, settings):
+    settings.LANGUAGE_CODE = "en"
+    path = tmp_path / "scholen.csv"
+    path.write_bytes(csv_bytes(GOOD[0]).replace(b"Stichting", b"Sti\x81chting"))
+    with pytest.raises(CommandError, match=r"Line 2 .*Nothing was imported"):
+        call_command("import_schools", str(path))
+    assert not School.objects.exists()
+
+
 def test_command_reports_per_row_and_fails_on_errors(tmp_path, capsys):
     path = tmp_path / "scholen.csv"
     path.write_bytes(csv_bytes(GOOD[0], MISSING_BRIN))

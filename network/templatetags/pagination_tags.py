@@ -1,0 +1,15 @@
+"""The links of includes/pagination.html."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, page, number) -> str:
+    """The current query string with `page`'s own parameter (`page.param`, see
+    network.pagination) set to `number`; every other parameter, the page number
+    of another listing on the same page included, stays as it is."""
+    query = context["request"].GET.copy()
+    query[getattr(page, "param", "page")] = number
+    return f"?{query.urlencode()}"
