@@ -1,0 +1,162 @@
+"""Security headers as production sends them (DEBUG off): a strict
+Content-Security-Policy on the public site, a looser one only under Wagtail's
+admin, and a Permissions-Policy on every response."""
+
+from http import HTTPStatus
+
+import pytest
+
+from network.models import Profile
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+}
+
+# Wagtail 8's admin still writes inline <script> (date choosers, inline panels)
+# and inline styles, and shows uploaded images from data: and blob: addresses.
+ADMIN_POLICY = {
+    **PUBLIC_POLICY,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+}
+
+
+def policy(response) -> dict[str, list[str]]:
+    """The Content-Security-Policy header as {directive: sources}."""
+    header = response.headers.get("Content-Security-Policy")
+    assert header, f"no Content-Security-Policy on {response.request['PATH_INFO']}"
+    parts = (part.split() for part in header.split(";") if part.strip())
+    return {name: sources for name, *sources in parts}
+
+
+@pytest.fixture
+def production(settings):
+    settings.DEBUG = False
+
+
+@pytest.fixture
+def public_pages(editorial_site, django_user_model):
+    user = django_user_model.objects.create_user(
+        username="anna", email="anna@example.org", password="x"
+    )
+    profile = Profile.objects.create(
+        user=user, name="Anna Openbaar", visibility="public"
+    )
+    return {
+        "home": "/",
+        "news index": "/nieuws/",
+        "news item": editorial_site["news"].url,
+        "knowledge article": editorial_site["article"].url,
+        "standard page": editorial_site["standard_page"].url,
+        "English home": "/en/",
+        "directory": "/deskundigen/",
+        "profile": f"/deskundigen/{profile.slug}/",
+        "school list": "/scholen/",
+        "search": "/zoeken/?q=communicatie",
+        "suggestions": "/zoeken/suggesties/?q=comm",
+        "forum": "/forum/",
+        "login": "/account/login/",
+        "signup": "/account/signup/",
+        "not found": "/bestaat-niet/",
+        "Django's admin login": "/django-admin/login/",
+    }
+
+
+def test_public_pages_get_the_strict_policy(client, production, public_pages):
+    for name, path in public_pages.items():
+        response = client.get(path)
+        assert response.status_code < HTTPStatus.INTERNAL_SERVER_ERROR, name
+        assert policy(response) == PUBLIC_POLICY, name
+
+
+def test_signed_in_member_pages_get_the_strict_policy(
+    client, production, editorial_site, django_user_model
+):
+    user = django_user_model.objects.create_user(
+        username="bram", email="bram@example.org", password="x"
+    )
+    Profile.objects.create(user=user, name="Bram Lid")
+    client.force_login(user)
+    for path in ("/", "/account/", "/meldingen/", editorial_site["news"].url):
+        response = client.get(path)
+        assert response.status_code == HTTPStatus.OK, path
+        assert policy(response) == PUBLIC_POLICY, path
+
+
+def test_the_admin_gets_its_own_policy(admin_client, production, editorial_site):
+    news = editorial_site["news"]
+    for path in (
+        "/admin/",
+        f"/admin/pages/{news.pk}/edit/",
+        "/admin/images/multiple/add/",
+        "/admin/snippets/network/school/",
+        "/admin/reports/site-history/",
+    ):
+        response = admin_client.get(path)
+        assert response.status_code == HTTPStatus.OK, path
+        assert policy(response) == ADMIN_POLICY, path
+    # The same signed-in editor on the public site gets the strict policy.
+    assert policy(admin_client.get(news.url)) == PUBLIC_POLICY
+
+
+def test_only_the_preview_may_be_framed_and_only_by_the_site(
+    admin_client, production, editorial_site
+):
+    news = editorial_site["news"]
+    preview = admin_client.get(f"/admin/pages/{news.pk}/edit/preview/")
+    assert preview.headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert policy(preview) == {**ADMIN_POLICY, "frame-ancestors": ["'self'"]}
+    editor = admin_client.get(f"/admin/pages/{news.pk}/edit/")
+    assert policy(editor)["frame-ancestors"] == ["'none'"]
+
+
+def test_a_view_that_sets_its_own_policy_keeps_it(client, production):
+    """Wagtail's image and document serving (and our forum attachments) set a
+    tighter policy themselves; the middleware does not overwrite it."""
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from lecso_site.security import ContentSecurityPolicyMiddleware
+
+    def view(request):
+        response = HttpResponse("x")
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+        return response
+
+    middleware = ContentSecurityPolicyMiddleware(view)
+    response = middleware(RequestFactory().get("/forum/bijlage/1/"))
+    assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
+
+
+def test_permissions_policy_turns_off_powerful_features(
+    client, admin_client, production, editorial_site
+):
+    for response in (
+        client.get("/"),
+        client.get("/bestaat-niet/"),
+        admin_client.get("/admin/"),
+    ):
+        header = response.headers.get("Permissions-Policy")
+        assert header, response.request["PATH_INFO"]
+        features = dict(item.strip().split("=", 1) for item in header.split(","))
+        for feature in (
+            "camera",
+            "microphone",
+            "geolocation",
+            "payment",
+            "usb",
+            "browsing-topics",
+            "interest-cohort",
+        ):
+            assert features.get(feature) == "()", feature
