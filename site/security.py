@@ -30,10 +30,15 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     A view that sets its own Content-Security-Policy (forum attachments,
     Wagtail's image and document serving) keeps it: django-csp never
-    overwrites the header. A response a view marked ``X-Frame-Options:
-    SAMEORIGIN`` (Wagtail's preview panel and block previews, framed by the
-    editor on the same origin) gets ``frame-ancestors 'self'`` so that the two
-    headers agree; every other response may not be framed at all.
+    overwrites the header.
+
+    Framing: no response may be framed, except by this site itself where the
+    editor's preview panel frames one. That is a page preview, which Wagtail
+    renders through the whole middleware chain once more with a request it
+    marks ``is_preview`` at the page's own address, so it gets the site's
+    strict policy (the editor sees what the live page will do); and a response
+    a Wagtail view marked ``X-Frame-Options: SAMEORIGIN`` (block previews,
+    the preview's error page), so that the two headers agree.
     """
 
     def get_policy_parts(
@@ -47,6 +52,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             return parts
         if parts.config is None and request.path_info.startswith(admin_prefix()):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
-        if response.get("X-Frame-Options", "").upper() == "SAMEORIGIN":
+        if (
+            getattr(request, "is_preview", False)
+            or response.get("X-Frame-Options", "").upper() == "SAMEORIGIN"
+        ):
             parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         return parts

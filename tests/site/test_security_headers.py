@@ -29,6 +29,7 @@ ADMIN_POLICY = {
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
+    "script-src-attr": ["'none'"],
 }
 
 
@@ -110,13 +111,22 @@ def test_the_admin_gets_its_own_policy(admin_client, production, editorial_site)
     assert policy(admin_client.get(news.url)) == PUBLIC_POLICY
 
 
-def test_only_the_preview_may_be_framed_and_only_by_the_site(
+def test_only_previews_may_be_framed_and_only_by_the_site(
     admin_client, production, editorial_site
 ):
+    """A page preview is the public page rendered once more through the
+    middleware: it keeps the strict policy, and the editor's preview panel may
+    frame it."""
     news = editorial_site["news"]
-    preview = admin_client.get(f"/admin/pages/{news.pk}/edit/preview/")
-    assert preview.headers["X-Frame-Options"] == "SAMEORIGIN"
-    assert policy(preview) == {**ADMIN_POLICY, "frame-ancestors": ["'self'"]}
+    preview = admin_client.get(f"/admin/pages/{news.pk}/view_draft/")
+    assert preview.status_code == HTTPStatus.OK
+    assert news.title in preview.text
+    assert policy(preview) == {**PUBLIC_POLICY, "frame-ancestors": ["'self'"]}
+    # Wagtail's own frameable admin responses (here the preview panel's page
+    # for a form that is not valid yet) say so with X-Frame-Options.
+    unavailable = admin_client.get(f"/admin/pages/{news.pk}/edit/preview/")
+    assert unavailable.headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert policy(unavailable) == {**ADMIN_POLICY, "frame-ancestors": ["'self'"]}
     editor = admin_client.get(f"/admin/pages/{news.pk}/edit/")
     assert policy(editor)["frame-ancestors"] == ["'none'"]
 
@@ -160,3 +170,25 @@ def test_permissions_policy_turns_off_powerful_features(
             "interest-cohort",
         ):
             assert features.get(feature) == "()", feature
+
+
+def test_the_authenticator_qr_code_needs_no_data_address(client, production, home):
+    """allauth offers the QR code as a data: image, which img-src 'self'
+    refuses; the page draws the same SVG in itself."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(
+        username="cor", email="cor@example.org", password="Een-lang-wachtwoord-42"
+    )
+    EmailAddress.objects.create(
+        user=user, email=user.email, verified=True, primary=True
+    )
+    client.force_login(user)
+    # allauth asks for the password again before changing a second factor.
+    client.post("/account/reauthenticate/", {"password": "Een-lang-wachtwoord-42"})
+    response = client.get("/account/2fa/totp/activate/")
+    assert response.status_code == HTTPStatus.OK
+    assert "data:" not in response.text
+    assert '<div class="qr-code" role="img"' in response.text
+    assert "<svg" in response.text
