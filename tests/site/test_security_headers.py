@@ -2,6 +2,9 @@
 Content-Security-Policy on the public site, a looser one only under Wagtail's
 admin, and a Permissions-Policy on every response."""
 
+import io
+import json
+from html.parser import HTMLParser
 from http import HTTPStatus
 
 import pytest
@@ -192,3 +195,85 @@ def test_the_authenticator_qr_code_needs_no_data_address(client, production, hom
     assert "data:" not in response.text
     assert '<div class="qr-code" role="img"' in response.text
     assert "<svg" in response.text
+
+
+class InlineAudit(HTMLParser):
+    """What the strict policy would refuse in a page: inline <script> and
+    <style>, style and event-handler attributes, javascript: addresses."""
+
+    def __init__(self):
+        super().__init__()
+        self.findings: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "script" and not attrs.get("src"):
+            if attrs.get("type") not in ("application/json", "application/ld+json"):
+                self.findings.append("inline <script>")
+        if tag == "style":
+            self.findings.append("<style>")
+        for name, value in attrs.items():
+            if name == "style" or name.startswith("on"):
+                self.findings.append(f"<{tag} {name}=...>")
+            if name in ("href", "src", "action", "formaction") and (
+                (value or "").strip().lower().startswith("javascript:")
+            ):
+                self.findings.append(f"<{tag} {name}=javascript:...>")
+
+
+@pytest.fixture
+def news_with_every_block(editorial_site):
+    """The news item with an image, a document and a call to action added."""
+    from django.core.files.base import ContentFile
+    from django.core.files.images import ImageFile
+    from PIL import Image as PillowImage
+    from wagtail.documents.models import Document
+    from wagtail.images.models import Image
+
+    picture = io.BytesIO()
+    PillowImage.new("RGB", (60, 40), (0, 120, 120)).save(picture, "PNG")
+    image = Image.objects.create(title="Klas", file=ImageFile(picture, name="klas.png"))
+    document = Document.objects.create(title="Handreiking")
+    document.file.save("handreiking.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    news, about = editorial_site["news"], editorial_site["standard_page"]
+    link = (
+        f'<p>Zie <a linktype="page" id="{about.pk}">over ons</a> en de '
+        f'<a linktype="document" id="{document.pk}">handreiking</a>.</p>'
+    )
+    added = [
+        ("image", {"image": image.pk, "alt_text": "Een klas", "decorative": False}),
+        ("document", {"document": document.pk, "title": ""}),
+        ("paragraph", link),
+        (
+            "call_to_action",
+            {
+                "title": "Doe mee",
+                "text": "",
+                "page": about.pk,
+                "url": "",
+                "link_text": "Aanmelden",
+            },
+        ),
+    ]
+    news.body = json.dumps(
+        [*news.body.raw_data, *({"type": t, "value": v} for t, v in added)]
+    )
+    news.save_revision().publish()
+    news.refresh_from_db()
+    return news
+
+
+def test_public_pages_write_nothing_inline(
+    client, production, public_pages, news_with_every_block
+):
+    """The templates (blocks, rich text, Wagtail's image tag and allauth's
+    pages included) give the strict policy nothing to refuse."""
+    pages = {**public_pages, "news with every block": news_with_every_block.url}
+    for name, path in pages.items():
+        response = client.get(path)
+        audit = InlineAudit()
+        audit.feed(response.content.decode())
+        assert audit.findings == [], f"{name}: {audit.findings}"
+    html = client.get(news_with_every_block.url).text
+    assert 'alt="Een klas"' in html
+    assert "handreiking.pdf" in html or "/documenten/" in html
