@@ -34,6 +34,11 @@ print(json.dumps({
     "allowed_hosts": settings.ALLOWED_HOSTS,
     "ssl_redirect": settings.SECURE_SSL_REDIRECT,
     "static_storage": settings.STORAGES["staticfiles"]["BACKEND"],
+    "hsts": [
+        settings.SECURE_HSTS_SECONDS,
+        settings.SECURE_HSTS_INCLUDE_SUBDOMAINS,
+        settings.SECURE_HSTS_PRELOAD,
+    ],
 }))
 """
 
@@ -51,6 +56,7 @@ def run(args, env_overrides):
             "REDIS_URL",
             "EMAIL_URL",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "SECURE_HSTS_PRELOAD",
         }
     }
     env.update(env_overrides, DJANGO_SETTINGS_MODULE="lecso_site.settings")
@@ -103,6 +109,13 @@ def test_production_values_are_strict():
     assert found["allowed_hosts"] == ["lecso.example.nl"]
     assert found["ssl_redirect"] is True
     assert found["static_storage"].endswith("CompressedManifestStaticFilesStorage")
+    # A year of HSTS with subdomains, but not preloaded: that is hard to undo.
+    assert found["hsts"] == [31536000, True, False]
+
+
+def test_hsts_preload_is_an_opt_in():
+    found = settings_with(**PRODUCTION, SECURE_HSTS_PRELOAD="1")
+    assert found["hsts"] == [31536000, True, True]
 
 
 @pytest.mark.parametrize(
@@ -116,9 +129,11 @@ def test_production_refuses_to_start_without_secrets(missing, message):
     assert message in result.stderr
 
 
-def test_deploy_check_passes_with_production_environment():
+@pytest.mark.parametrize("preload", ["0", "1"])
+def test_deploy_check_passes_with_production_environment(preload):
     result = run(
-        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], PRODUCTION
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        {**PRODUCTION, "SECURE_HSTS_PRELOAD": preload},
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
