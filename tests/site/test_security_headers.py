@@ -73,7 +73,6 @@ def public_pages(editorial_site, django_user_model):
         "login": "/account/login/",
         "signup": "/account/signup/",
         "not found": "/bestaat-niet/",
-        "Django's admin login": "/django-admin/login/",
     }
 
 
