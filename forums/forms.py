@@ -1,10 +1,14 @@
 """Forms for writing in the forums. Attachments are checked by size, by name
-and by their first bytes, so a renamed program does not pass for a PDF."""
+and by their first bytes, so a renamed program does not pass for a PDF. Images,
+which every reader's browser decodes inline, are also checked like profile
+photos (network.images)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from network.images import check_image
 
 from .models import ThreadKind
 
@@ -82,6 +86,14 @@ def check_upload(upload):
             _("%(name)s does not look like a text file.") % {"name": name}
         )
     upload.seek(0)
+    if content_type.startswith("image/"):
+        try:
+            check_image(upload)
+        except ValidationError as error:
+            raise ValidationError(
+                _("%(name)s: %(problem)s")
+                % {"name": name, "problem": " ".join(error.messages)}
+            ) from None
     upload.content_type = content_type
     return upload
 

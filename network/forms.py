@@ -1,13 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
-from wagtail.images.fields import WagtailImageField
 
+from .images import PhotoField
 from .models import Cluster, Invitation, Profile, SupportNeed
 
 
 class ProfileForm(forms.ModelForm):
-    photo_upload = WagtailImageField(
+    photo_upload = PhotoField(
         label=_("Photo"),
         required=False,
         help_text=_("A JPEG, PNG or WebP image of at most 10 MB."),
