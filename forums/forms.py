@@ -9,6 +9,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from network.images import check_image
+from network.models import User
 
 from .models import ThreadKind
 
@@ -143,3 +144,24 @@ class EditPostForm(PostForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["attachments"]
+
+
+class GroupInviteForm(forms.Form):
+    """A group manager invites a colleague by the address of their account."""
+
+    email = forms.EmailField(
+        label=_("Their e-mail address (they need an account)"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        self.user = User.objects.filter(email__iexact=email, is_active=True).first()
+        if self.user is None:
+            raise ValidationError(
+                _("Nobody with an account uses %(email)s. Ask them to register first.")
+                % {"email": email},
+                code="no-account",
+            )
+        return email
