@@ -67,3 +67,13 @@ def test_an_image_that_does_not_decode_is_refused(client, category, member):
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert "kapot.png" in response.text
     assert not Attachment.objects.exists()
+
+
+def test_an_attachment_over_10_mb_is_refused_at_the_field(client, category, member):
+    client.force_login(member)
+    big = SimpleUploadedFile("verslag.pdf", b"%PDF-1.7\n" + b"0" * (11 * 1024 * 1024))
+    response = _post_thread(client, category, big)
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "verslag.pdf is 11,0\xa0MB; de grens is 10,0\xa0MB" in response.text
+    assert "Pictogrammen voor de dagplanning" in response.text
+    assert not Thread.objects.exists()

@@ -57,3 +57,35 @@ def test_topics_within_the_limits_are_saved(client, eva):
     response = _post_profile(client, topics=topics)
     assert response.status_code == HTTPStatus.FOUND
     assert eva.topics.count() == 20
+
+
+def test_three_long_texts_are_refused_at_their_fields_and_kept(
+    client, make_person, school_a
+):
+    """Three 1 MB fields (over Django's old 2.5 MB limit for a whole post)
+    reach the form, which names each field that is too long and shows back
+    everything typed."""
+    from network.models import ContactRequest, Visibility
+    from tests.bad_values import ONE_MB
+
+    expert = make_person(
+        "Anna Expert", school=school_a, visibility=Visibility.PUBLIC, questions=True
+    )
+    long_subject, long_message, long_name = "s" * ONE_MB, "m" * ONE_MB, "n" * ONE_MB
+    response = client.post(
+        f"/deskundigen/{expert.slug}/vraag/",
+        {
+            "name": long_name,
+            "email": "vrager@elders.nl",
+            "organisation": "De Regenboog",
+            "subject": long_subject,
+            "message": long_message,
+        },
+    )
+    assert response.status_code == HTTPStatus.OK
+    html = response.text
+    assert html.count('aria-invalid="true"') == 3
+    assert "niet meer dan 150 tekens" in html and "niet meer dan 4000 tekens" in html
+    for typed in (long_subject, long_message, long_name, "De Regenboog"):
+        assert typed in html
+    assert not ContactRequest.objects.exists()
