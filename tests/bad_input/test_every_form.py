@@ -71,10 +71,15 @@ BAD_CHOICE = [
     ("a NUL byte", "1\x00"),
     ("invalid UTF-8", b"\xff\xfe"),
 ]
-# The school import reads a file; the rest of the file fields are attachments
-# and photos. Bytes Windows-1252 does not define, in a name that reverses.
+# The school import reads a CSV file; the other file fields are attachments
+# and photos. A name that reverses and is too long, holding bytes that are
+# neither UTF-8 nor Windows-1252 (which has no 0x81, 0x8D, 0x8F, 0x90, 0x9D),
+# once as binary (a NUL byte) and once as text.
 BAD_FILE_NAME = "\u202efdp.exe\u202c" + "x" * 300 + ".csv"
-BAD_FILE_CONTENT = b"\xff\xfe\x00\x81\x8d\x8f\x90\x9d;naam\r\n"
+BAD_FILES = [
+    ("an odd binary file", b"\xff\xfe\x00\x81\x8d\x8f\x90\x9d;naam\r\n"),
+    ("an odd text file", b"brin;naam\r\n12AB;De Burcht \x81\x8d\x8f\x90\x9d\r\n"),
+]
 
 OUT_OF_SCOPE = {
     "events.wagtail_hooks.PersonFilterForm": (
@@ -262,8 +267,9 @@ def bad_submissions(form: FoundForm):
         if item.name.startswith("csrf"):
             continue
         if item.kind == "file":
-            upload = SimpleUploadedFile(BAD_FILE_NAME, BAD_FILE_CONTENT)
-            yield item.name, "an odd file", {**base, item.name: upload}
+            for label, content in BAD_FILES:
+                upload = SimpleUploadedFile(BAD_FILE_NAME, content)
+                yield item.name, label, {**base, item.name: upload}
         elif item.is_text:
             values = [*BAD_TEXT, ("an XSS payload", XSS[index % len(XSS)])]
             for label, value in values:
