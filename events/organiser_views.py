@@ -14,6 +14,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from network.query_params import text_param
+
 from . import exports
 from .forms import AddByHandForm, OrganiserMessageForm, StatusFilterForm
 from .messaging import notify_attendees
@@ -31,9 +33,16 @@ def _event_for(request, event_id: int) -> EventPage:
 
 
 def _back(request, default: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, {request.get_host()}, require_https=request.is_secure()
+    """Where to go after an action: the page it was done on, when that is a
+    path on this site. Anything else (a name, a number, another site) would
+    make redirect() look for a view of that name, or leave the site."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if (
+        target.startswith("/")
+        and "\x00" not in target
+        and url_has_allowed_host_and_scheme(
+            target, {request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return target
     return default
@@ -186,7 +195,9 @@ def check_in_list(request, event_id: int):
     """A page for the door: big buttons, a filter on name, works without
     JavaScript on any phone."""
     event = _event_for(request, event_id)
-    query = request.GET.get("q", "").strip()
+    query = text_param(
+        request.GET, "q", Registration._meta.get_field("name").max_length
+    )
     people = event.registrations.filter(status__in=SEATED).order_by("name")
     if query:
         people = people.filter(name__icontains=query)

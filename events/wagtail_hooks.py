@@ -23,6 +23,7 @@ class PersonFilterForm(BaseFilterForm):
     q = forms.CharField(
         label=_("Search by name or e-mail address"),
         required=False,
+        max_length=200,
         widget=forms.TextInput(attrs={"placeholder": _("Search")}),
     )
 

@@ -1,10 +1,15 @@
 """Forms for writing in the forums. Attachments are checked by size, by name
-and by their first bytes, so a renamed program does not pass for a PDF."""
+and by their first bytes, so a renamed program does not pass for a PDF. Images,
+which every reader's browser decodes inline, are also checked like profile
+photos (network.images)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from network.images import check_image
+from network.models import User
 
 from .models import ThreadKind
 
@@ -82,6 +87,14 @@ def check_upload(upload):
             _("%(name)s does not look like a text file.") % {"name": name}
         )
     upload.seek(0)
+    if content_type.startswith("image/"):
+        try:
+            check_image(upload)
+        except ValidationError as error:
+            raise ValidationError(
+                _("%(name)s: %(problem)s")
+                % {"name": name, "problem": " ".join(error.messages)}
+            ) from None
     upload.content_type = content_type
     return upload
 
@@ -131,3 +144,24 @@ class EditPostForm(PostForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["attachments"]
+
+
+class GroupInviteForm(forms.Form):
+    """A group manager invites a colleague by the address of their account."""
+
+    email = forms.EmailField(
+        label=_("Their e-mail address (they need an account)"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        self.user = User.objects.filter(email__iexact=email, is_active=True).first()
+        if self.user is None:
+            raise ValidationError(
+                _("Nobody with an account uses %(email)s. Ask them to register first.")
+                % {"email": email},
+                code="no-account",
+            )
+        return email

@@ -11,10 +11,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network.models import User
 from network.notifications import notify, title_with_actor
 
 from . import live
+from .forms import GroupInviteForm
 from .models import Group, GroupMembership, MembershipStatus
 from .permissions import is_group_manager
 
@@ -43,13 +43,23 @@ def members(request, slug):
     group = get_object_or_404(Group, slug=slug)
     if not is_group_manager(request.user, group):
         raise PermissionDenied
+    return _members_page(request, group, GroupInviteForm())
+
+
+def _members_page(request, group, invite_form, status=200):
     memberships = group.memberships.select_related("user__profile").order_by(
         "status", "user__last_name"
     )
     return TemplateResponse(
         request,
         "forums/group_members.html",
-        {"group": group, "place": group, "memberships": memberships},
+        {
+            "group": group,
+            "place": group,
+            "memberships": memberships,
+            "invite_form": invite_form,
+        },
+        status=status,
     )
 
 
@@ -92,15 +102,10 @@ def invite(request, slug):
     group = get_object_or_404(Group, slug=slug)
     if not is_group_manager(request.user, group):
         raise PermissionDenied
-    email = request.POST.get("email", "").strip()
-    user = User.objects.filter(email__iexact=email, is_active=True).first()
-    if user is None:
-        messages.error(
-            request,
-            _("Nobody with an account uses %(email)s. Ask them to register first.")
-            % {"email": email},
-        )
-        return redirect("forums:group_members", slug)
+    form = GroupInviteForm(request.POST)
+    if not form.is_valid():
+        return _members_page(request, group, form, status=400)
+    user = form.user
     membership, created = GroupMembership.objects.get_or_create(
         group=group, user=user, defaults={"status": MembershipStatus.INVITED}
     )

@@ -183,9 +183,14 @@ def queue(request):
 @require_POST
 def resolve_report(request, pk):
     report = get_object_or_404(Report, pk=pk)
+    # The queue sends no reason; one sent anyway is checked like any other.
+    form = ReasonForm(request.POST, reason_required=False)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["reason"]))
+        return redirect("forums:moderation_queue")
     try:
         moderation.resolve_report(
-            request.user, report, reason=request.POST.get("reason", "")
+            request.user, report, reason=form.cleaned_data["reason"]
         )
     except ForumError as error:
         messages.error(request, error.message)

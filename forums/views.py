@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network.pagination import paginate
+from network.query_params import int_param
 
 from . import services
 from .forms import EditPostForm, PostForm, ThreadForm
@@ -215,10 +216,10 @@ def thread(request, pk, slug=None):
     form = None
     if may_reply:
         initial = {}
-        cite = request.GET.get("citeer")
-        if cite and cite.isdigit():
+        cite = int_param(request.GET, "citeer")
+        if cite is not None:
             quoted = Post.objects.filter(
-                thread=thread, position=int(cite), is_hidden=False
+                thread=thread, position=cite, is_hidden=False
             ).first()
             if quoted:
                 initial["body"] = quote(quoted)
@@ -481,7 +482,7 @@ def follow(request):
     if kind is None:
         raise Http404
     model, field = kind
-    target = get_object_or_404(model, pk=request.POST.get("id"))
+    target = get_object_or_404(model, pk=int_param(request.POST, "id"))
     readable = (
         can_view_thread(request.user, target)
         if model is Thread

@@ -11,11 +11,13 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.core import context
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from .forms import PASSWORD_MAX_LENGTH
 from .models import Affiliation, Invitation, Profile, School
 from .ratelimit import client_ip, whole_minutes, window_seconds
 
@@ -51,6 +53,12 @@ class SignupForm(AllauthSignupForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in ("password1", "password2"):
+            if name in self.fields:
+                field = self.fields[name]
+                field.max_length = PASSWORD_MAX_LENGTH
+                field.validators.append(MaxLengthValidator(PASSWORD_MAX_LENGTH))
+                field.widget.attrs["maxlength"] = str(PASSWORD_MAX_LENGTH)
         request = context.request
         token = request.session.get(INVITATION_SESSION_KEY) if request else None
         invitation = (

@@ -40,8 +40,8 @@ class DirectoryForm(forms.Form):
     dropped rather than shown as an error, since it came from a URL."""
 
     q = forms.CharField(required=False, max_length=200, label=_("Search"))
-    behoefte = forms.SlugField(required=False, label=_("Support need"))
-    onderwerp = forms.SlugField(required=False, label=_("Topic"))
+    behoefte = forms.SlugField(required=False, max_length=100, label=_("Support need"))
+    onderwerp = forms.SlugField(required=False, max_length=100, label=_("Topic"))
     cluster = forms.TypedChoiceField(
         required=False, coerce=int, choices=[(n, n) for n in range(1, 5)]
     )

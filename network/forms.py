@@ -1,13 +1,37 @@
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
-from wagtail.images.fields import WagtailImageField
 
-from .models import Cluster, Invitation, Profile, SupportNeed
+from .images import PhotoField
+from .models import Cluster, Invitation, Profile, SupportNeed, Topic
+from .query_params import MAX_INTEGER
+
+MAX_TOPICS = 20
+TOPIC_MAX_LENGTH = Topic._meta.get_field("name").max_length
+TOPICS_MAX_LENGTH = 1000
+# Longer than any passphrase; the form checks it like every other text field.
+PASSWORD_MAX_LENGTH = 4096
+
+
+class ChoicesById(forms.ModelMultipleChoiceField):
+    """Check boxes of database rows. A value too big to be an id is refused as
+    a choice not on offer: SQLite cannot even compare it (OverflowError)."""
+
+    def clean(self, value):
+        for choice in value or ():
+            text = str(choice)
+            if text.isascii() and text.isdigit() and int(text) > MAX_INTEGER:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": text},
+                )
+        return super().clean(value)
 
 
 class ProfileForm(forms.ModelForm):
-    photo_upload = WagtailImageField(
+    photo_upload = PhotoField(
         label=_("Photo"),
         required=False,
         help_text=_("A JPEG, PNG or WebP image of at most 10 MB."),
@@ -44,16 +68,37 @@ class ProfileForm(forms.ModelForm):
         help_texts = {
             "topics": _("Separate topics with commas, e.g. picto's, de-escalatie."),
         }
+        field_classes = {"support_needs": ChoicesById, "clusters": ChoicesById}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["support_needs"].queryset = SupportNeed.objects.all()
         self.fields["clusters"].queryset = Cluster.objects.all()
+        topics = self.fields["topics"]
+        topics.max_length = TOPICS_MAX_LENGTH
+        topics.validators.append(MaxLengthValidator(TOPICS_MAX_LENGTH))
+        topics.widget.attrs["maxlength"] = str(TOPICS_MAX_LENGTH)
         user_field = self.instance.user._meta.get_field("email_notifications")
         self.fields["email_notifications"].choices = user_field.choices
         self.fields[
             "email_notifications"
         ].initial = self.instance.user.email_notifications
+
+    def clean_topics(self):
+        topics = self.cleaned_data["topics"]
+        if len(topics) > MAX_TOPICS:
+            raise forms.ValidationError(
+                _("Choose at most %(count)s topics.") % {"count": MAX_TOPICS},
+                code="too_many_topics",
+            )
+        too_long = [topic for topic in topics if len(topic) > TOPIC_MAX_LENGTH]
+        if too_long:
+            raise forms.ValidationError(
+                _("A topic has at most %(limit)s characters: “%(topic)s…” is longer.")
+                % {"limit": TOPIC_MAX_LENGTH, "topic": too_long[0][:30]},
+                code="topic_too_long",
+            )
+        return topics
 
     def save(self, commit=True):
         profile = super().save(commit=False)
@@ -102,6 +147,7 @@ class InviteForm(forms.Form):
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
         label=_("Your password"),
+        max_length=PASSWORD_MAX_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         help_text=_("To be sure it is you."),
     )

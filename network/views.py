@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
 from network.pagination import paginate
+from network.query_params import int_param
 
 from .contact import can_ask
 from .directory import DirectoryForm, search_directory
@@ -88,9 +89,9 @@ def school_list(request):
     province = request.GET.get("provincie", "")
     if province in Province.values:
         schools = schools.filter(province=province)
-    cluster = request.GET.get("cluster", "")
-    if cluster.isdigit():
-        schools = schools.filter(clusters__number=int(cluster))
+    cluster = int_param(request.GET, "cluster")
+    if cluster is not None:
+        schools = schools.filter(clusters__number=cluster)
     kind = request.GET.get("soort", "")
     if kind in (SchoolType.SO, SchoolType.VSO):
         schools = schools.filter(school_type__in=SchoolType.matching(kind))
@@ -105,7 +106,11 @@ def school_list(request):
                 (SchoolType.SO, SchoolType.SO.label),
                 (SchoolType.VSO, SchoolType.VSO.label),
             ],
-            "chosen": {"provincie": province, "cluster": cluster, "soort": kind},
+            "chosen": {
+                "provincie": province,
+                "cluster": "" if cluster is None else str(cluster),
+                "soort": kind,
+            },
         },
     )
 

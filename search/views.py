@@ -1,4 +1,4 @@
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -6,13 +6,19 @@ from . import analytics, engine, spelling
 from .forms import SearchForm
 from .sources import get
 from .suggest import suggestions
-from .text import clean_query, only_common_words, search_words
+from .text import MAX_LENGTH, clean_query, only_common_words, search_words
 
 
 @require_GET
 def search(request):
-    form = SearchForm(request.GET)
     query = clean_query(request.GET.get("q", ""))
+    if len(request.GET.get("q", "")) > MAX_LENGTH:
+        # Only the first MAX_LENGTH characters are searched; the address says
+        # so too, or every facet and page link would repeat all that was sent.
+        shorter = request.GET.copy()
+        shorter["q"] = query
+        return HttpResponseRedirect(f"{request.path}?{shorter.urlencode()}")
+    form = SearchForm(request.GET)
     filters = form.filters()
     outcome = None
     suggestion = ""

@@ -5,10 +5,13 @@ import os
 
 from django.core.asgi import get_asgi_application
 
+from lecso_site.server_limits import answer_overlong_lines
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lecso_site.settings")
 
 # Django must be set up before anything imports models (the consumers do).
 django_asgi_app = get_asgi_application()
+answer_overlong_lines()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402

@@ -89,6 +89,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known, so its pages are translated; before anything
+    # reads the request.
+    "lecso_site.middleware.LimitRequestSize",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -411,6 +414,24 @@ PERMISSIONS_POLICY = {
         "xr-spatial-tracking",
     )
 }
+
+# --- Request limits ----------------------------------------------------------------
+# Every text field of a form has a maximum length that the form checks, so an
+# over-long text is refused at its field with the rest of the form kept. For that
+# the post must reach the form: Django reads up to this much form text (uploads
+# do not count) before refusing the whole post with a page that explains it
+# (lecso_site.errors.bad_request), as it does for more fields than
+# DATA_UPLOAD_MAX_NUMBER_FIELDS (Django's default of 1000).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int(
+    "DATA_UPLOAD_MAX_MEMORY_SIZE", default=10 * 1024 * 1024
+)
+# A whole request body, uploads included: five forum attachments of 10 MB with
+# the text around them. A bigger one is answered 413 before it is read.
+MAX_REQUEST_BODY_SIZE = env.int("MAX_REQUEST_BODY_SIZE", default=64 * 1024 * 1024)
+# The longest URL (path and query string) the site answers; a longer one gets
+# 414. Daphne itself cannot read a request line over 16 KB (it answers 414 for
+# those, see lecso_site.server_limits); 8 KB is also what proxies commonly allow.
+MAX_URL_LENGTH = env.int("MAX_URL_LENGTH", default=8192)
 
 # --- Wagtail ----------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "LECSO"

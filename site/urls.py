@@ -17,6 +17,8 @@ to_site_login = RedirectView.as_view(pattern_name="account_login", query_string=
 # Dutch that says how long to wait); Django itself has no 429 handler.
 handler429 = "network.account_views.too_many_requests"
 
+handler400 = "lecso_site.errors.bad_request"
+
 urlpatterns = [
     path("admin/login/", to_site_login),
     path("admin/password_reset/", to_site_login),

@@ -15,6 +15,7 @@ from lecso_site.blocks import BodyBlock
 from network.models import Cluster
 from network.models import SchoolType as Audience
 from network.pagination import paginate
+from network.query_params import int_param, slug_param
 
 RELATED_ARTICLES_SHOWN = 3
 
@@ -57,11 +58,11 @@ class KnowledgeIndexPage(Page):
         if audience in (Audience.SO, Audience.VSO):
             articles = articles.filter(audience__in=Audience.matching(audience))
             filters["audience"] = audience
-        cluster = request.GET.get("cluster", "")
-        if cluster.isdigit():
-            articles = articles.filter(clusters__number=int(cluster))
-            filters["cluster"] = int(cluster)
-        tag = request.GET.get("tag", "").strip()
+        cluster = int_param(request.GET, "cluster")
+        if cluster is not None:
+            articles = articles.filter(clusters__number=cluster)
+            filters["cluster"] = cluster
+        tag = slug_param(request.GET, "tag")
         if tag:
             articles = articles.filter(tags__slug=tag)
             filters["tag"] = tag

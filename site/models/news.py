@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from lecso_site.blocks import BodyBlock
 from network.pagination import paginate
+from network.query_params import slug_param
 
 
 class Theme(models.TextChoices):
@@ -59,7 +60,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         news = self.news()
-        tag = request.GET.get("tag", "").strip()
+        tag = slug_param(request.GET, "tag")
         theme = request.GET.get("theme", "").strip()
         if tag:
             news = news.filter(tags__slug=tag)
