@@ -474,6 +474,10 @@ SEARCH_LOG_DAYS = env.int("SEARCH_LOG_DAYS", default=400)
 # The editors' report lists a query only when it was searched this often in the
 # chosen period: one typed once may be a person's name.
 SEARCH_REPORT_MIN_SEARCHES = env.int("SEARCH_REPORT_MIN_SEARCHES", default=2)
+# Documents are always streamed by Wagtail's view, which asks the collection's
+# view restrictions; the proxy serves only /media/images/ and
+# /media/original_images/ (see README).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 TAGGIT_CASE_INSENSITIVE = True

@@ -34,7 +34,13 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only, as the proxy does in production: documents may sit in a
+    # collection with a view restriction, so they go through Wagtail's view.
+    for folder in ("images", "original_images"):
+        urlpatterns += static(
+            f"{settings.MEDIA_URL}{folder}/",
+            document_root=settings.MEDIA_ROOT / folder,
+        )
 
 # Dutch lives at the root, English under /en/; Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(

@@ -130,6 +130,12 @@ def _visitor_tokens(w, role):
 
 
 FILLERS = {
+    # Only with DEBUG on: uploaded media. A forum attachment is never among
+    # them (it lives outside MEDIA_ROOT), so its stored name must not serve.
+    "^media/(?P<path>.*)$": lambda w, role: (
+        [f"/media/{d.file.name}" for d in w.documents]
+        + [f"/media/{w.attachment.file.name}"]
+    ),
     "wagtaildocs_serve": lambda w, role: [(d.pk, d.filename) for d in w.documents],
     "wagtaildocs_authenticate_with_password": lambda w, role: [
         {"restriction_id": w.collection_restriction.pk}
@@ -233,11 +239,13 @@ def urls_for(route: Route, w: World, role: str) -> list[str]:
         return [base] + [base + q for q in QUERIES.get(route.name, [])]
     if route.is_admin:
         return _admin_urls(route, w)
-    if route.name not in FILLERS:
+    if (route.name or route.display) not in FILLERS:
         raise Unfillable(route.display)
     urls = []
-    for fill in FILLERS[route.name](w, role):
-        if isinstance(fill, tuple):
+    for fill in FILLERS[route.name or route.display](w, role):
+        if route.name is None:  # an unnamed pattern's filler gives the address
+            url = fill
+        elif isinstance(fill, tuple):
             url = reverse(route.name, args=fill)
         else:
             url = reverse(route.name, kwargs=fill)
