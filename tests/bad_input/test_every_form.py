@@ -385,6 +385,10 @@ def test_bad_input_in_every_form_costs_no_500_and_no_typed_text(world, observed)
         *(f"no maximum length: {name}" for name in sorted(findings.unbounded_fields)),
         *(f"no crawl reached: {name}" for name in missing),
     ]
+    print(
+        f"\n{findings.submissions} bad submissions, "
+        f"{findings.kept_checks} re-shown forms compared"
+    )
     assert not problems, "\n".join(problems)
     assert findings.submissions > 1000
     assert findings.kept_checks > 300, "forms shown again were compared"

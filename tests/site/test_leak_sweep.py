@@ -77,5 +77,6 @@ def test_no_url_shows_a_role_what_it_may_not_see(world, role):
                         text += f"\n{message.subject}\n{message.body}"
                 for word in sorted(leaks(text, forbidden, url)):
                     findings.append(f"{where}: {word}")
+    print(f"\n{role}: {asked} requests over {len(all_routes())} patterns")
     assert asked > 500, f"only {asked} requests: the sweep lost its patterns"
     assert not findings, f"{role} saw:\n" + "\n".join(findings)
