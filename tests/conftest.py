@@ -23,6 +23,8 @@ from lecso_site.models import (
 )
 from network.models import Cluster, SupportNeed
 
+pytest_plugins = ["tests.spare_redis"]
+
 
 def chromium_path() -> str | None:
     """CHROMIUM_PATH when set (also to point at nothing, to try the skip), else the
