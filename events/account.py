@@ -4,8 +4,6 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from network.account_sections import register_account_section
-
 from .links import registration_path
 from .models import ACTIVE, Registration
 
@@ -25,6 +23,3 @@ def my_registrations(request) -> str:
     return render_to_string(
         "events/account_section.html", {"rows": rows}, request=request
     )
-
-
-register_account_section(my_registrations)

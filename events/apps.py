@@ -8,6 +8,6 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Registers the data exporter, the account-deletion receiver, the account
-        # page section and the receiver that fills seats when capacity grows.
-        from . import account, privacy, signals  # noqa: F401
+        # The account-deletion receiver and the receiver that fills seats when
+        # capacity grows (the exporter and account section are Wagtail hooks).
+        from . import privacy, signals  # noqa: F401

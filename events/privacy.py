@@ -3,7 +3,7 @@
 from django.dispatch import receiver
 from django.utils import timezone
 
-from network.privacy import account_deleted, register_exporter
+from network.privacy import account_deleted
 
 from .exports import readable_answers
 from .models import ACTIVE, Registration
@@ -42,6 +42,3 @@ def forget_registrations(sender, user, **kwargs):
         registration.answers = {}
         registration.user = None
         registration.save(update_fields=["name", "email", "answers", "user"])
-
-
-register_exporter("event_registrations", export_registrations)

@@ -95,3 +95,17 @@ def registrations_button(page, user, view_name, next_url=None):
             icon_name="date",
             priority=12,
         )
+
+
+@hooks.register("network_data_exporters")
+def export_event_part(user):
+    from .privacy import export_registrations
+
+    return {"event_registrations": export_registrations(user)}
+
+
+@hooks.register("network_account_sections")
+def my_registrations_section(request):
+    from .account import my_registrations
+
+    return my_registrations(request)

@@ -8,8 +8,8 @@ class ForumsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # The data exporter, the account-deletion receiver and the receivers
-        # that keep a thread's search entry current when its posts change.
+        # The account-deletion receiver and the receivers that keep a thread's
+        # search entry current when its posts change.
         from . import (
             privacy,  # noqa: F401
             search_index,

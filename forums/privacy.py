@@ -3,7 +3,7 @@ readable for the colleagues who learnt from them, with the author anonymised."""
 
 from django.dispatch import receiver
 
-from network.privacy import account_deleted, register_exporter
+from network.privacy import account_deleted
 
 from .models import (
     GroupMembership,
@@ -93,6 +93,3 @@ def anonymise_forum_posts(sender, user, **kwargs):
     Thread.objects.filter(author=user).update(author=None)
     for model in (GroupMembership, Subscription, ReadState, Reaction):
         model.objects.filter(user=user).delete()
-
-
-register_exporter("forums", export_forum_data)

@@ -12,13 +12,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 
 from network.pagination import paginate
 from network.query_params import int_param
 
 from . import services
 from .forms import EditPostForm, PostForm, ThreadForm
-from .hooks import thread_actions
 from .models import (
     POSTS_PER_PAGE,
     Attachment,
@@ -241,10 +241,21 @@ def thread(request, pk, slug=None):
             "may_accept": can_accept_answer(user, thread),
             "following": _follows(user, thread),
             "user_id": user.pk if user.is_authenticated else None,
-            "actions": thread_actions(request, thread),
+            "actions": _thread_actions(request, thread),
             "suspension_notice": _suspension_notice(user),
         },
     )
+
+
+def _thread_actions(request, thread) -> list[dict]:
+    """Buttons other apps offer on a thread page through the Wagtail hook
+    `forums_thread_actions`: a function `(request, thread) -> dict | None`
+    whose dict has a `label` and a `url` to POST to (the site turns a solved
+    helpdesk question into a draft knowledge article)."""
+    offers = (
+        offer(request, thread) for offer in hooks.get_hooks("forums_thread_actions")
+    )
+    return [action for action in offers if action]
 
 
 def user_reactions(user, post_ids):

@@ -2,6 +2,7 @@
 under "Forum"; moderation itself happens on the site, next to the posts."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -45,3 +46,10 @@ class ForumViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ForumViewSetGroup)
+
+
+@hooks.register("network_data_exporters")
+def export_forum_part(user):
+    from .privacy import export_forum_data
+
+    return {"forums": export_forum_data(user)}

@@ -14,14 +14,24 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 
-from .account_sections import render_account_sections
 from .accounts import INVITATION_SESSION_KEY
 from .forms import DeleteAccountForm, InviteForm, ProfileForm
 from .models import Invitation, Profile, School
 from .privacy import delete_account, export_user_data
 from .ratelimit import count_attempt, refuse, whole_minutes, window_seconds
 from .tasks import send_invitation_email
+
+
+def _app_sections(request) -> list[str]:
+    """Sections other apps add to the account page through the Wagtail hook
+    `network_account_sections`: a function taking the request and returning
+    HTML, or "" to show nothing (events shows one's registrations)."""
+    rendered = (
+        section(request) for section in hooks.get_hooks("network_account_sections")
+    )
+    return [html for html in rendered if html]
 
 
 @login_required
@@ -36,7 +46,7 @@ def account_home(request):
         {
             "profile": profile,
             "coordinator_of": coordinator_of,
-            "app_sections": render_account_sections(request),
+            "app_sections": _app_sections(request),
         },
     )
 

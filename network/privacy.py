@@ -1,28 +1,23 @@
 """A person's own data: export everything stored about them, delete the account.
 
 Other apps add their part without `network` knowing them: they register an
-exporter (returns a JSON-ready dict for a user) and listen to `account_deleted`
-to anonymise what the person wrote there.
+exporter with the Wagtail hook `network_data_exporters` in their
+wagtail_hooks.py (a function taking the user and returning a dict of sections,
+each JSON-ready) and listen to `account_deleted` to anonymise what the person
+wrote there.
 """
 
 import re
-from collections.abc import Callable
 
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 # Sent after an account is anonymised. Arguments: user (the anonymised user).
 account_deleted = Signal()
-
-_exporters: dict[str, Callable] = {}
-
-
-def register_exporter(name: str, exporter: Callable) -> None:
-    """`exporter(user) -> dict | list` adds a section called `name` to the export."""
-    _exporters[name] = exporter
 
 
 def export_user_data(user) -> dict:
@@ -42,8 +37,8 @@ def export_user_data(user) -> dict:
             ],
         },
     }
-    for name, exporter in _exporters.items():
-        data[name] = exporter(user)
+    for exporter in hooks.get_hooks("network_data_exporters"):
+        data.update(exporter(user))
     return data
 
 
@@ -129,10 +124,14 @@ def _export_notifications(user) -> list:
     ]
 
 
-register_exporter("profile", _export_profile)
-register_exporter("questions", _export_questions)
-register_exporter("notifications", _export_notifications)
-register_exporter("invitations_sent", _export_invitations)
+def export_network_data(user) -> dict:
+    """This app's own sections of the export (a `network_data_exporters` hook)."""
+    return {
+        "profile": _export_profile(user),
+        "questions": _export_questions(user),
+        "notifications": _export_notifications(user),
+        "invitations_sent": _export_invitations(user),
+    }
 
 
 def _take_name_out_of_notifications(user) -> None:

@@ -144,3 +144,10 @@ def merge_topics_menu_item():
         icon_name="tag",
         perms=["network.change_topic", "network.delete_topic"],
     )
+
+
+@hooks.register("network_data_exporters")
+def export_network_part(user):
+    from .privacy import export_network_data
+
+    return export_network_data(user)

@@ -3,8 +3,9 @@
 Each source gives the queryset of what a person may see (permission rules come
 from the owning app's permissions module; nothing here decides visibility), how
 the search filters apply to it, and how its hits read in the result list.
-Sources register themselves; `site` registers its pages, events and forum
-threads (site/search_sources.py), this app registers people."""
+Apps offer sources through the Wagtail hook `search_sources` (a function
+returning a Source) in their wagtail_hooks.py: `site` offers its pages, events
+and forum threads (site/search_sources.py), this app offers people."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -88,20 +89,21 @@ class Source:
         return Result(kind=self.key, kind_label=str(self.singular), **kwargs)
 
 
-_registry: dict[str, Source] = {}
-
-
-def register(source: Source) -> Source:
-    _registry[source.key] = source
-    return source
-
-
 def registered() -> list[Source]:
-    return sorted(_registry.values(), key=lambda source: source.order)
+    """Every source the apps offer through the `search_sources` hook (a
+    function returning a Source or a list of them), in facet order."""
+    from wagtail import hooks
+
+    sources = {}
+    for offer in hooks.get_hooks("search_sources"):
+        offered = offer()
+        for source in offered if isinstance(offered, list | tuple) else [offered]:
+            sources[source.key] = source
+    return sorted(sources.values(), key=lambda source: source.order)
 
 
 def get(key: str) -> Source | None:
-    return _registry.get(key)
+    return next((s for s in registered() if s.key == key), None)
 
 
 class PageSource(Source):
@@ -212,7 +214,7 @@ class PeopleSource(Source):
         return results
 
 
-register(PeopleSource())
+PEOPLE = PeopleSource()
 
 
 def period_q(field_name: str, filters: Filters) -> Q:

@@ -4,6 +4,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import admin_views
+from .sources import PEOPLE
+
+
+@hooks.register("search_sources")
+def offer_people():
+    return PEOPLE
 
 
 @hooks.register("register_admin_urls")

@@ -6,7 +6,3 @@ class LecsoSiteConfig(AppConfig):
     name = "lecso_site"
     verbose_name = _("Website")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        # The site's pages, events and forum threads join the one search.
-        from . import search_sources  # noqa: F401

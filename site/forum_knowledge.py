@@ -10,7 +10,6 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forums.hooks import register_thread_action
 from forums.models import Thread
 from forums.permissions import can_view_thread
 
@@ -75,8 +74,6 @@ def make_draft_article(request, thread_id):
     article.save_revision(user=request.user)
     return redirect("wagtailadmin_pages:edit", article.pk)
 
-
-register_thread_action(offer_draft_article)
 
 urlpatterns = [
     path(

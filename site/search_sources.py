@@ -13,7 +13,7 @@ from forums.models import Category, Post, Thread
 from forums.permissions import visible_threads
 from network.models import SchoolType
 from search.snippets import mark, snippet
-from search.sources import UPCOMING, PageSource, Source, period_q, register
+from search.sources import UPCOMING, PageSource, Source, period_q
 
 from .models import KnowledgeArticle, NewsPage, StandardPage
 
@@ -157,11 +157,11 @@ class ThreadSource(Source):
         return results
 
 
-for source in (
+# Offered to the search through the `search_sources` hook (site/wagtail_hooks.py).
+SOURCES = (
     KnowledgeSource(),
     NewsSource(),
     EventSource(),
     PageSourceForStandardPages(),
     ThreadSource(),
-):
-    register(source)
+)

@@ -6,11 +6,12 @@ import datetime
 import importlib
 import os
 import shutil
+import tempfile
 import uuid
 from pathlib import Path
 
 import pytest
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from lecso_site.models import (
@@ -54,6 +55,17 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The browser tests' Daphne runs in a child process, which a local-memory
+    # cache would leave with a cache of its own that no test empties (a search
+    # vocabulary from one test answered the next). A folder both processes
+    # read is emptied before each test like Redis is.
+    if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": tempfile.mkdtemp(prefix="lecso-test-cache-"),
+            }
+        }
 
 
 def close_connections_before_fork() -> None:
@@ -183,6 +195,8 @@ def ensure_migration_rows() -> Page:
             slug=slug,
             defaults={"name": name, "description": description, "sort_order": order},
         )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
         locale, _ = Locale.objects.get_or_create(language_code="nl")

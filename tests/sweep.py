@@ -130,12 +130,15 @@ def _visitor_tokens(w, role):
 
 
 FILLERS = {
-    # Only with DEBUG on: uploaded media. A forum attachment is never among
-    # them (it lives outside MEDIA_ROOT), so its stored name must not serve.
-    "^media/(?P<path>.*)$": lambda w, role: (
-        [f"/media/{d.file.name}" for d in w.documents]
-        + [f"/media/{w.attachment.file.name}"]
-    ),
+    # Only with DEBUG on: uploaded images. Documents (a restricted one among
+    # them) and forum attachments must not be reachable there.
+    "^media/images/(?P<path>.*)$": lambda w, role: [
+        f"/media/images/{name}"
+        for name in (w.private_document.file.name, w.attachment.file.name)
+    ],
+    "^media/original_images/(?P<path>.*)$": lambda w, role: [
+        f"/media/original_images/{w.private_document.file.name}"
+    ],
     "wagtaildocs_serve": lambda w, role: [(d.pk, d.filename) for d in w.documents],
     "wagtaildocs_authenticate_with_password": lambda w, role: [
         {"restriction_id": w.collection_restriction.pk}
