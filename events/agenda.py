@@ -15,6 +15,18 @@ from .models.registrations import SEATED
 
 PAGE_SIZE = 20
 
+# The address's words are Dutch, as people share the links; the code speaks of
+# the same filters in English (AgendaFilterForm.filters()).
+PARAMETERS = {
+    "wanneer": "when",
+    "thema": "theme",
+    "cluster": "cluster",
+    "regio": "region",
+    "vorm": "format",
+    "voor": "audience",
+}
+WORDS = {"eerder": "past", "ter-plaatse": "on_site", "online": "online"}
+
 
 class AgendaFilterForm(forms.Form):
     wanneer = forms.ChoiceField(
@@ -55,25 +67,36 @@ class AgendaFilterForm(forms.Form):
             (c.number, str(c)) for c in Cluster.objects.all()
         ]
 
+    def filters(self) -> dict:
+        """The chosen filters under English keys and values; an invalid
+        parameter (an edited link) counts as not chosen."""
+        if not self.is_valid():
+            return {}
+        return {
+            PARAMETERS[name]: WORDS.get(value, value)
+            for name, value in self.cleaned_data.items()
+            if value not in ("", None)
+        }
 
-def filter_events(events, data: dict):
+
+def filter_events(events, filters: dict):
     now = timezone.now()
-    if data.get("wanneer") == "eerder":
+    if filters.get("when") == "past":
         events = events.filter(end__lt=now).order_by("-start")
     else:
         events = events.filter(end__gte=now).order_by("start")
-    if data.get("thema"):
-        events = events.filter(tagged_topics__tag__slug=data["thema"])
-    if data.get("cluster"):
-        events = events.filter(clusters__number=data["cluster"])
-    if data.get("regio"):
-        events = events.filter(province=data["regio"])
-    if data.get("vorm") == "online":
+    if filters.get("theme"):
+        events = events.filter(tagged_topics__tag__slug=filters["theme"])
+    if filters.get("cluster"):
+        events = events.filter(clusters__number=filters["cluster"])
+    if filters.get("region"):
+        events = events.filter(province=filters["region"])
+    if filters.get("format") == "online":
         events = events.filter(format__in=[Format.ONLINE, Format.HYBRID])
-    elif data.get("vorm") == "ter-plaatse":
+    elif filters.get("format") == "on_site":
         events = events.filter(format__in=[Format.ON_SITE, Format.HYBRID])
-    if data.get("voor"):
-        events = events.filter(audience=data["voor"])
+    if filters.get("audience"):
+        events = events.filter(audience=filters["audience"])
     return events.annotate(
         seats_taken=Count("registrations", filter=Q(registrations__status__in=SEATED))
     )
@@ -82,8 +105,8 @@ def filter_events(events, data: dict):
 def agenda_context(index, request) -> dict:
     events = index.events()
     form = AgendaFilterForm(request.GET or None, events=events)
-    data = form.cleaned_data if form.is_valid() else {}
-    listed = filter_events(events, data)
+    filters = form.filters()
+    listed = filter_events(events, filters)
     page = paginate(request, listed, PAGE_SIZE)
     for event in page:
         event.seats_free = (
@@ -91,11 +114,10 @@ def agenda_context(index, request) -> dict:
             if event.capacity is None
             else max(event.capacity - event.seats_taken, 0)
         )
-    filters = {k: v for k, v in data.items() if v and k != "wanneer"}
     return {
         "filter_form": form,
         "events": page,
-        "past": data.get("wanneer") == "eerder",
-        "has_filters": bool(filters),
+        "past": filters.get("when") == "past",
+        "has_filters": any(key != "when" for key in filters),
         "query_string": request.GET.urlencode(),
     }

@@ -14,6 +14,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from network.ratelimit import over_limits
+
 from . import live
 from .guard import possible_bsns
 from .models import (
@@ -83,26 +85,21 @@ def _check_guard(*texts: str, confirmed: bool) -> None:
 def _check_rate(user, kind: str) -> None:
     if is_moderator(user):
         return
-    now = timezone.now()
-    limits = (
-        NEW_ACCOUNT_RATE_LIMITS
-        if user.date_joined > now - NEW_ACCOUNT_AGE
-        else RATE_LIMITS
-    )[kind]
+    new_account = user.date_joined > timezone.now() - NEW_ACCOUNT_AGE
+    limits = (NEW_ACCOUNT_RATE_LIMITS if new_account else RATE_LIMITS)[kind]
     written = (
         Thread.objects.filter(author=user)
         if kind == "thread"
         else Post.objects.filter(author=user)
     )
-    for window, limit in limits:
-        if written.filter(created_at__gte=now - window).count() >= limit:
-            raise ForumError(
-                "rate-limited",
-                _(
-                    "You have written a lot in a short time. Please wait a while "
-                    "and try again; nothing you typed is lost."
-                ),
-            )
+    if over_limits(written, limits) is not None:
+        raise ForumError(
+            "rate-limited",
+            _(
+                "You have written a lot in a short time. Please wait a while "
+                "and try again; nothing you typed is lost."
+            ),
+        )
 
 
 def _check_may_write(user, place) -> None:

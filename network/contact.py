@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from .models import ContactRequest, ContactStatus, Profile
 from .notifications import notify, title_with_actor
 from .permissions import can_view_profile
+from .ratelimit import over_limits
 from .services import NetworkError
 
 # Per sender (account or address): questions per hour and per day.
@@ -30,7 +31,6 @@ def can_ask(user, expert: Profile) -> bool:
 
 
 def _check_rate(sender, email: str) -> None:
-    now = timezone.now()
     mine = (
         ContactRequest.objects.filter(sender=sender)
         if sender is not None
@@ -38,15 +38,11 @@ def _check_rate(sender, email: str) -> None:
             sender__isnull=True, sender_email__iexact=email
         )
     )
-    for window, limit in LIMITS:
-        if mine.filter(created_at__gte=now - window).count() >= limit:
-            raise NetworkError(
-                "rate-limited",
-                _(
-                    "You have asked many questions in a short time. "
-                    "Please try again later."
-                ),
-            )
+    if over_limits(mine, LIMITS) is not None:
+        raise NetworkError(
+            "rate-limited",
+            _("You have asked many questions in a short time. Please try again later."),
+        )
 
 
 @transaction.atomic

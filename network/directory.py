@@ -10,10 +10,12 @@ Text search reads Profile.search_text, which network.search_text keeps current.
 import hashlib
 import json
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -34,10 +36,32 @@ SORTS = {
 }
 TOPIC_FACET_SIZE = 15
 
+# The address's words are Dutch, as people share the links; the code speaks of
+# the same filters in English. The form translates, and directory_url back.
+PARAMETERS = {
+    "q": "q",
+    "behoefte": "support_need",
+    "onderwerp": "topic",
+    "cluster": "cluster",
+    "soort": "school_type",
+    "provincie": "province",
+    "beschikbaar": "availability",
+    "sorteer": "sort",
+}
+URL_WORDS = {key: word for word, key in PARAMETERS.items()}
+
+
+def directory_url(**filters) -> str:
+    """The directory's address showing these filters (English keys, as
+    search_directory takes them), for other apps to link into it."""
+    query = urlencode({URL_WORDS[key]: value for key, value in filters.items()})
+    return reverse("network:directory") + (f"?{query}" if query else "")
+
 
 class DirectoryForm(forms.Form):
     """Parses the directory's GET parameters; a value that is not on offer is
-    dropped rather than shown as an error, since it came from a URL."""
+    dropped rather than shown as an error, since it came from a URL.
+    `filters()` gives them under their English keys."""
 
     q = forms.CharField(required=False, max_length=200, label=_("Search"))
     behoefte = forms.SlugField(required=False, max_length=100, label=_("Support need"))
@@ -55,7 +79,7 @@ class DirectoryForm(forms.Form):
     def filters(self) -> dict:
         self.is_valid()
         return {
-            name: value
+            PARAMETERS[name]: value
             for name, value in self.cleaned_data.items()
             if value not in ("", None) and name not in self.errors
         }
@@ -78,22 +102,26 @@ def _conditions(filters: dict, user, prefix: str = "") -> dict[str, Q]:
     if words:
         conditions["q"] = Q(*(Q(**{field("search_text__contains"): w}) for w in words))
     by_profile = {
-        "behoefte": (Profile.support_needs.through, "supportneed__slug", "profile_id"),
-        "onderwerp": (TaggedTopic, "tag__slug", "content_object_id"),
+        "support_need": (
+            Profile.support_needs.through,
+            "supportneed__slug",
+            "profile_id",
+        ),
+        "topic": (TaggedTopic, "tag__slug", "content_object_id"),
         "cluster": (Profile.clusters.through, "cluster__number", "profile_id"),
-        "provincie": (Affiliation, "school__province", "profile_id"),
+        "province": (Affiliation, "school__province", "profile_id"),
     }
     for name, (model, lookup, column) in by_profile.items():
         if name in filters:
             matching = model.objects.filter(**{lookup: filters[name]}).values(column)
             conditions[name] = Q(**{field("pk__in"): matching})
-    if "soort" in filters:
-        conditions["soort"] = Q(
-            **{field("school_type__in"): SchoolType.matching(filters["soort"])}
+    if "school_type" in filters:
+        conditions["school_type"] = Q(
+            **{field("school_type__in"): SchoolType.matching(filters["school_type"])}
         )
-    if "beschikbaar" in filters:
-        flag = Profile.AVAILABILITY_FIELDS[filters["beschikbaar"]]
-        conditions["beschikbaar"] = Q(**{field(flag): True})
+    if "availability" in filters:
+        flag = Profile.AVAILABILITY_FIELDS[filters["availability"]]
+        conditions["availability"] = Q(**{field(flag): True})
     return conditions
 
 
@@ -133,11 +161,11 @@ def search_directory(user, filters: dict) -> DirectoryResult:
     """Profiles `user` may see that match `filters`, with facet counts."""
     on_profile = _conditions(filters, user)
     profiles = Profile.objects.filter(*on_profile.values()).order_by(
-        *SORTS[filters.get("sorteer", "name")]
+        *SORTS[filters.get("sort", "name")]
     )
     # Counting facets reads every visible profile, so counts are cached per
     # generation, audience and filter set; the list itself is always fresh.
-    wanted = sorted((k, str(v)) for k, v in filters.items() if k != "sorteer")
+    wanted = sorted((k, str(v)) for k, v in filters.items() if k != "sort")
     key = "network:directory:facets:{}:{}:{}".format(
         cache.get_or_set(GENERATION_KEY, 1, None),
         "-".join(profile_visibilities_for(user)),
@@ -154,12 +182,16 @@ def _facets(filters: dict, user, on_profile) -> dict[str, list[FacetValue]]:
     via_profile = _conditions(filters, user, "profile__")
     via_tagged = _conditions(filters, user, "content_object__")
     return {
-        "behoefte": _support_need_facet(_except(via_profile, "behoefte"), filters),
-        "onderwerp": _topic_facet(_except(via_tagged, "onderwerp"), filters),
+        "support_need": _support_need_facet(
+            _except(via_profile, "support_need"), filters
+        ),
+        "topic": _topic_facet(_except(via_tagged, "topic"), filters),
         "cluster": _cluster_facet(_except(via_profile, "cluster"), filters),
-        "soort": _school_type_facet(_except(on_profile, "soort"), filters),
-        "provincie": _province_facet(_except(via_profile, "provincie"), filters),
-        "beschikbaar": _availability_facet(_except(on_profile, "beschikbaar"), filters),
+        "school_type": _school_type_facet(_except(on_profile, "school_type"), filters),
+        "province": _province_facet(_except(via_profile, "province"), filters),
+        "availability": _availability_facet(
+            _except(on_profile, "availability"), filters
+        ),
     }
 
 
@@ -175,7 +207,7 @@ def _support_need_facet(conditions, filters) -> list[FacetValue]:
             need.slug,
             need.name,
             counts.get(need.pk, 0),
-            filters.get("behoefte") == need.slug,
+            filters.get("support_need") == need.slug,
         )
         for need in SupportNeed.objects.all()
     ]
@@ -189,10 +221,10 @@ def _topic_facet(conditions, filters) -> list[FacetValue]:
         .order_by("-n", "tag__name")[:TOPIC_FACET_SIZE]
     )
     values = [
-        FacetValue(slug, name, n, filters.get("onderwerp") == slug)
+        FacetValue(slug, name, n, filters.get("topic") == slug)
         for slug, name, n in rows
     ]
-    chosen = filters.get("onderwerp")
+    chosen = filters.get("topic")
     if chosen and not any(v.selected for v in values):
         # Keep the reader's choice visible even when it is not among the largest.
         values.append(FacetValue(chosen, chosen, 0, True))
@@ -230,7 +262,7 @@ def _school_type_facet(conditions, filters) -> list[FacetValue]:
             kind.value,
             kind.label,
             counts.get(kind.value, 0) + both,
-            filters.get("soort") == kind.value,
+            filters.get("school_type") == kind.value,
         )
         for kind in (SchoolType.SO, SchoolType.VSO)
     ]
@@ -244,7 +276,7 @@ def _province_facet(conditions, filters) -> list[FacetValue]:
         .order_by()
     )
     return [
-        FacetValue(code, label, counts.get(code, 0), filters.get("provincie") == code)
+        FacetValue(code, label, counts.get(code, 0), filters.get("province") == code)
         for code, label in Province.choices
     ]
 
@@ -261,7 +293,7 @@ def _availability_facet(conditions, filters) -> list[FacetValue]:
             choice.value,
             choice.label,
             counts[choice.value],
-            filters.get("beschikbaar") == choice.value,
+            filters.get("availability") == choice.value,
         )
         for choice in Profile.AVAILABILITY_FIELDS
     ]

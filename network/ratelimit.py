@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import checks
+from django.utils import timezone
 from django_ratelimit.core import get_usage
 
 # A django-ratelimit rate, "10/h" or "5/10m": count / [multiplier] unit. allauth
@@ -113,6 +114,27 @@ def count_attempt(request, action: str, rate: str) -> Limited | None:
         # is off); ask to wait one whole window rather than "0 minutes".
         retry_after = window_seconds(rate)
     return Limited(retry_after=retry_after)
+
+
+def over_limits(rows, limits, now=None) -> Limited | None:
+    """Limits counted in the database, over sliding windows: `rows` are what
+    one person did (a queryset with `created_at`), `limits` pairs of (window,
+    most allowed). None while within every limit, else how long until enough
+    of those rows have left the window. Exact and kept across restarts, for
+    what a person writes (questions, forum posts), where counting per client
+    in the cache (count_attempt) would be too coarse."""
+    now = now or timezone.now()
+    for window, most in limits:
+        recent = rows.filter(created_at__gte=now - window)
+        count = recent.count()
+        if count >= most:
+            times = recent.order_by("created_at").values_list("created_at", flat=True)
+            # One more may go once the (count - most + 1)th oldest is out.
+            leaves = times[count - most] + window
+            return Limited(
+                retry_after=max(1, math.ceil((leaves - now).total_seconds()))
+            )
+    return None
 
 
 def refuse(response, limited: Limited):

@@ -10,19 +10,19 @@ from network.pagination import paginate
 from network.query_params import int_param
 
 from .contact import can_ask
-from .directory import DirectoryForm, search_directory
+from .directory import URL_WORDS, DirectoryForm, search_directory
 from .models import Affiliation, Cluster, Profile, Province, School, SchoolType
 from .permissions import can_view_profile
 from .text import render_markdown
 
 DIRECTORY_PAGE_SIZE = 20
 FACET_LABELS = {
-    "behoefte": _("Support need"),
-    "onderwerp": _("Topic"),
+    "support_need": _("Support need"),
+    "topic": _("Topic"),
     "cluster": _("Cluster"),
-    "soort": _("SO or VSO"),
-    "provincie": _("Province"),
-    "beschikbaar": _("Availability"),
+    "school_type": _("SO or VSO"),
+    "province": _("Province"),
+    "availability": _("Availability"),
 }
 
 
@@ -45,7 +45,11 @@ def directory(request):
     result = search_directory(request.user, filters)
     page = paginate(request, _with_cards(result.profiles), DIRECTORY_PAGE_SIZE)
     facets = [
-        {"name": name, "label": FACET_LABELS[name], "values": values}
+        {
+            "param": URL_WORDS[name],
+            "label": FACET_LABELS[name],
+            "values": values,
+        }
         for name, values in result.facets.items()
     ]
     return render(
@@ -56,8 +60,8 @@ def directory(request):
             "facets": facets,
             "filters": filters,
             "query": filters.get("q", ""),
-            "sort": filters.get("sorteer", "name"),
-            "has_filters": any(key not in ("sorteer",) for key in filters),
+            "sort": filters.get("sort", "name"),
+            "has_filters": any(key != "sort" for key in filters),
         },
     )
 

@@ -5,12 +5,11 @@ what the person may see, like the results themselves."""
 from dataclasses import asdict, dataclass
 
 from django.db.models import Case, Q, When
-from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from network.directory import directory_url
 from network.models import Profile, SupportNeed, Topic
 
 from .text import search_words
@@ -48,7 +47,6 @@ def suggestions(user, typed: str, request=None) -> list[dict]:
         for profile in people[:PER_KIND]
     ]
 
-    directory = reverse("network:directory")
     needs = SupportNeed.objects.filter(_word_starts("name", text)).order_by(
         "sort_order"
     )
@@ -56,7 +54,7 @@ def suggestions(user, typed: str, request=None) -> list[dict]:
         Suggestion(
             need.name,
             _("Support need"),
-            f"{directory}?{urlencode({'behoefte': need.slug})}",
+            directory_url(support_need=need.slug),
         )
         for need in needs[:PER_KIND]
     ]
@@ -73,7 +71,7 @@ def suggestions(user, typed: str, request=None) -> list[dict]:
         Suggestion(
             topic.name,
             _("Topic"),
-            f"{directory}?{urlencode({'onderwerp': topic.slug})}",
+            directory_url(topic=topic.slug),
         )
         for topic in topics[:PER_KIND]
     ]

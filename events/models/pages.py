@@ -310,8 +310,7 @@ class EventOrganiser(Orderable):
     @property
     def display_name(self) -> str:
         """As colleagues know them: the profile name, never the username."""
-        profile = getattr(self.user, "profile", None)
-        return (profile.name if profile else "") or self.user.get_full_name()
+        return self.user.name_for_others()
 
     class Meta(Orderable.Meta):
         verbose_name = _("organiser")

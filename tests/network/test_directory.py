@@ -65,20 +65,20 @@ def names(result) -> list[str]:
     ("filters", "expected"),
     [
         ({}, ["Anna de Vries", "Bram Jansen", "Cato Bakker"]),
-        ({"behoefte": "communicatie"}, ["Anna de Vries", "Cato Bakker"]),
-        ({"onderwerp": "de-escalatie"}, ["Bram Jansen", "Cato Bakker"]),
+        ({"support_need": "communicatie"}, ["Anna de Vries", "Cato Bakker"]),
+        ({"topic": "de-escalatie"}, ["Bram Jansen", "Cato Bakker"]),
         ({"cluster": 4}, ["Bram Jansen", "Cato Bakker"]),
-        ({"soort": "so"}, ["Anna de Vries", "Cato Bakker"]),
-        ({"soort": "vso"}, ["Bram Jansen", "Cato Bakker"]),
-        ({"provincie": "GR"}, ["Bram Jansen"]),
-        ({"beschikbaar": "questions"}, ["Anna de Vries", "Cato Bakker"]),
-        ({"beschikbaar": "talk"}, ["Cato Bakker"]),
-        ({"behoefte": "communicatie", "cluster": 4}, ["Cato Bakker"]),
+        ({"school_type": "so"}, ["Anna de Vries", "Cato Bakker"]),
+        ({"school_type": "vso"}, ["Bram Jansen", "Cato Bakker"]),
+        ({"province": "GR"}, ["Bram Jansen"]),
+        ({"availability": "questions"}, ["Anna de Vries", "Cato Bakker"]),
+        ({"availability": "talk"}, ["Cato Bakker"]),
+        ({"support_need": "communicatie", "cluster": 4}, ["Cato Bakker"]),
         ({"q": "gedragsspecialist"}, ["Bram Jansen"]),
         ({"q": "picto's"}, ["Anna de Vries"]),
         ({"q": "burcht"}, ["Anna de Vries", "Cato Bakker"]),  # the school's name
         ({"q": "groningen de-escalatie"}, ["Bram Jansen"]),  # every word must match
-        ({"q": "communicatie", "provincie": "UT"}, ["Anna de Vries", "Cato Bakker"]),
+        ({"q": "communicatie", "province": "UT"}, ["Anna de Vries", "Cato Bakker"]),
         ({"q": "niemand-heet-zo"}, []),
     ],
 )
@@ -111,8 +111,8 @@ def test_facet_counts_match_the_results_they_lead_to(experts, member):
 
 
 def test_facets_count_other_filters_but_not_their_own(experts, member):
-    result = search_directory(member, {"behoefte": "communicatie"})
-    needs = {v.value: v for v in result.facets["behoefte"]}
+    result = search_directory(member, {"support_need": "communicatie"})
+    needs = {v.value: v for v in result.facets["support_need"]}
     # Choosing another support need would replace this one, so its count ignores it.
     assert needs["gedragsregulatie"].count == 2
     assert needs["communicatie"].count == 2 and needs["communicatie"].selected
@@ -125,7 +125,7 @@ def test_anonymous_visitors_get_public_profiles_and_counts_only(experts):
 
     result = search_directory(AnonymousUser(), {})
     assert names(result) == ["Anna de Vries"]
-    counts = {v.value: v.count for v in result.facets["behoefte"]}
+    counts = {v.value: v.count for v in result.facets["support_need"]}
     assert counts["communicatie"] == 1
     assert counts["gedragsregulatie"] == 0
 
@@ -133,7 +133,7 @@ def test_anonymous_visitors_get_public_profiles_and_counts_only(experts):
 def test_sorting_by_recently_updated(experts, member):
     experts["anna"].job_title = "Logopedist"
     experts["anna"].save()
-    result = search_directory(member, {"sorteer": "recent"})
+    result = search_directory(member, {"sort": "recent"})
     assert names(result)[0] == "Anna de Vries"
 
 
