@@ -134,15 +134,11 @@ def _group(users) -> Group:
                 status=MembershipStatus.ACTIVE,
                 is_manager=manager,
             )
-    from .groups import tell_managers_about_request
+    from .membership import ask_to_join
 
     for username in GROUP["requested"]:
         if username in users:
-            tell_managers_about_request(
-                GroupMembership.objects.create(
-                    group=group, user=users[username], status=MembershipStatus.REQUESTED
-                )
-            )
+            ask_to_join(users[username], group)
     return group
 
 

@@ -4,38 +4,16 @@ every change re-checks the live connections of the person concerned."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network.notifications import notify, title_with_actor
-
-from . import live
+from . import membership
+from .errors import ForumError
 from .forms import GroupInviteForm
-from .models import Group, GroupMembership, MembershipStatus
+from .models import Group, GroupMembership
 from .permissions import is_group_manager
-
-
-def tell_managers_about_request(membership) -> None:
-    group = membership.group
-    managers = GroupMembership.objects.filter(
-        group=group, is_manager=True, status=MembershipStatus.ACTIVE
-    ).select_related("user")
-    for manager in managers:
-        with translation.override(manager.user.preferred_language):
-            title = title_with_actor(
-                _("%(name)s asks to join %(group)s"), group=group.name
-            )
-        notify(
-            manager.user,
-            kind="forum_group_request",
-            title=title,
-            url=group.get_absolute_url() + "leden/",
-            actor=membership.user,
-        )
 
 
 @login_required
@@ -69,29 +47,12 @@ def decide(request, slug, membership_id):
     group = get_object_or_404(Group, slug=slug)
     if not is_group_manager(request.user, group):
         raise PermissionDenied
-    membership = get_object_or_404(GroupMembership, pk=membership_id, group=group)
-    action = request.POST.get("action")
-    with transaction.atomic():
-        if action == "approve":
-            membership.status = MembershipStatus.ACTIVE
-            membership.save(update_fields=["status"])
-            with translation.override(membership.user.preferred_language):
-                title = _("You are now a member of %(group)s") % {"group": group.name}
-            notify(
-                membership.user,
-                kind="forum_group",
-                title=title,
-                url=group.get_absolute_url(),
-            )
-        elif action in ("decline", "remove"):
-            membership.delete()
-        elif action in ("make_manager", "unmake_manager"):
-            membership.is_manager = action == "make_manager"
-            membership.save(update_fields=["is_manager"])
-        else:
-            messages.error(request, _("Choose what to do."))
-            return redirect("forums:group_members", slug)
-        live.membership_changed(membership.user_id)
+    chosen = get_object_or_404(GroupMembership, pk=membership_id, group=group)
+    try:
+        membership.decide(request.user, chosen, request.POST.get("action", ""))
+    except ForumError as error:
+        messages.error(request, error.message)
+        return redirect("forums:group_members", slug)
     messages.success(request, _("Saved."))
     return redirect("forums:group_members", slug)
 
@@ -105,17 +66,6 @@ def invite(request, slug):
     form = GroupInviteForm(request.POST)
     if not form.is_valid():
         return _members_page(request, group, form, status=400)
-    user = form.user
-    membership, created = GroupMembership.objects.get_or_create(
-        group=group, user=user, defaults={"status": MembershipStatus.INVITED}
-    )
-    if not created and membership.status == MembershipStatus.REQUESTED:
-        membership.status = MembershipStatus.ACTIVE
-        membership.save(update_fields=["status"])
-        live.membership_changed(user.pk)
-    elif created:
-        with translation.override(user.preferred_language):
-            title = _("You are invited to join %(group)s") % {"group": group.name}
-        notify(user, kind="forum_group", title=title, url="/forum/")
+    membership.invite(request.user, group, form.user)
     messages.success(request, _("Saved."))
     return redirect("forums:group_members", slug)

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import live
+from .errors import ForumError
 from .models import (
     Category,
     Group,
@@ -31,8 +32,7 @@ from .models import (
     Suspension,
     Thread,
 )
-from .permissions import can_view_thread, is_moderator
-from .services import ForumError
+from .permissions import can_view_thread, current_suspension, is_moderator
 
 MAX_SUSPENSION_DAYS = 365
 
@@ -397,27 +397,6 @@ def merge_threads(moderator, source: Thread, target: Thread, *, reason: str) -> 
 
 
 # Members ------------------------------------------------------------------
-
-
-def current_suspension(user) -> Suspension | None:
-    """The running suspension that ends last, or None."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    return (
-        Suspension.objects.filter(user=user, until__gt=timezone.now())
-        .order_by("-until")
-        .first()
-    )
-
-
-def suspension_notice(suspension: Suspension) -> str:
-    """What a suspended member reads when they try to post."""
-    return _(
-        "A moderator has suspended you from posting until %(until)s. Reason: %(reason)s"
-    ) % {
-        "until": timezone.localtime(suspension.until).strftime("%d-%m-%Y %H:%M"),
-        "reason": suspension.reason,
-    }
 
 
 @transaction.atomic

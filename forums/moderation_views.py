@@ -17,9 +17,9 @@ from django.views.decorators.http import require_POST
 from network.pagination import paginate
 
 from . import moderation_services as moderation
+from .errors import ForumError
 from .models import Category, Group, ModerationLog, Post, Report, Thread
-from .permissions import can_view_post, is_moderator
-from .services import ForumError
+from .permissions import can_view_post, current_suspension, is_moderator
 
 REPORTS_PER_PAGE = 25
 LOG_ENTRIES_PER_PAGE = 50
@@ -362,7 +362,7 @@ def suspend(request, pk):
             "form": form,
             "member": member,
             "name": member.name_for_others(member.username),
-            "running": moderation.current_suspension(member),
+            "running": current_suspension(member),
             "past": member.forum_suspensions.select_related("by__profile").order_by(
                 "-created_at"
             ),

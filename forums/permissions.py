@@ -4,10 +4,19 @@ forum visibility elsewhere."""
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from network.permissions import is_member
 
-from .models import Category, Group, GroupMembership, MembershipStatus, Thread
+from .errors import ForumError
+from .models import (
+    Category,
+    Group,
+    GroupMembership,
+    MembershipStatus,
+    Suspension,
+    Thread,
+)
 
 
 def is_moderator(user) -> bool:
@@ -63,29 +72,58 @@ def can_view_post(user, post) -> bool:
     return can_view_thread(user, post.thread)
 
 
-def suspended_until(user):
-    """The end of a running suspension, or None."""
+def current_suspension(user) -> Suspension | None:
+    """The running suspension that ends last, or None: the one lookup of it."""
     if not getattr(user, "is_authenticated", False):
         return None
-    suspension = (
-        user.forum_suspensions.filter(until__gt=timezone.now())
+    return (
+        Suspension.objects.filter(user=user, until__gt=timezone.now())
         .order_by("-until")
         .first()
     )
-    return suspension.until if suspension else None
+
+
+def suspension_notice(suspension: Suspension) -> str:
+    """What a suspended member reads when they try to post."""
+    return _(
+        "A moderator has suspended you from posting until %(until)s. Reason: %(reason)s"
+    ) % {
+        "until": timezone.localtime(suspension.until).strftime("%d-%m-%Y %H:%M"),
+        "reason": suspension.reason,
+    }
+
+
+def write_refusal(user, place, thread: Thread | None = None) -> ForumError | None:
+    """Why `user` may not start a thread in `place` (or reply to `thread`), as
+    the error to show, or None when they may. The codes: "suspended" (the
+    notice says until when and why), "locked" (a thread closed for replies),
+    "merged", and "forbidden" (not a member, or not allowed to read here).
+    Views ask it once to decide what to show; the services ask it once more
+    inside their transaction, where the thread row is locked."""
+    if not is_member(user) or not can_read_place(user, place):
+        return ForumError("forbidden", _("You may not write here."))
+    if thread is not None:
+        if not can_view_thread(user, thread):
+            return ForumError("forbidden", _("You may not write here."))
+        if thread.merged_into_id:
+            return ForumError(
+                "merged", _("This thread was merged into another one; reply there.")
+            )
+    suspension = current_suspension(user)
+    if suspension is not None:
+        return ForumError("suspended", suspension_notice(suspension))
+    if thread is not None and thread.is_locked and not is_moderator(user):
+        return ForumError("locked", _("This thread is closed for new replies."))
+    return None
 
 
 def can_write_in(user, place) -> bool:
     """Start threads or reply in a category or group (locks aside)."""
-    if not is_member(user) or suspended_until(user) is not None:
-        return False
-    return can_read_place(user, place)
+    return write_refusal(user, place) is None
 
 
 def can_reply(user, thread: Thread) -> bool:
-    if thread.is_locked and not is_moderator(user):
-        return False
-    return can_view_thread(user, thread) and can_write_in(user, thread.place)
+    return write_refusal(user, thread.place, thread) is None
 
 
 def can_edit_post(user, post) -> bool:

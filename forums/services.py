@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from network.ratelimit import over_limits
 
 from . import live
+from .errors import ForumError, PossibleBSN
 from .guard import possible_bsns
 from .models import (
     Attachment,
@@ -32,8 +33,8 @@ from .permissions import (
     can_accept_answer,
     can_edit_post,
     can_reply,
-    can_write_in,
     is_moderator,
+    write_refusal,
 )
 
 # (window, limit) per kind of writing; new accounts get the stricter list.
@@ -46,32 +47,6 @@ NEW_ACCOUNT_RATE_LIMITS = {
     "post": [(datetime.timedelta(minutes=1), 3), (datetime.timedelta(hours=1), 20)],
 }
 NEW_ACCOUNT_AGE = datetime.timedelta(days=7)
-
-
-class ForumError(Exception):
-    def __init__(self, code: str, message, field: str | None = None):
-        super().__init__(str(message))
-        self.code = code
-        self.message = message
-        self.field = field
-
-
-class PossibleBSN(ForumError):
-    """The text holds a number that passes the eleven-test; the author must
-    remove it or confirm it is not a citizen service number."""
-
-    def __init__(self, numbers: list[str]):
-        super().__init__(
-            "possible-bsn",
-            _(
-                "Your message contains a number that could be a citizen service "
-                "number (BSN): %(numbers)s. Pupils must not be identifiable here. "
-                "Remove it, or confirm that it is not a BSN."
-            )
-            % {"numbers": ", ".join(numbers)},
-            field="body",
-        )
-        self.numbers = numbers
 
 
 def _check_guard(*texts: str, confirmed: bool) -> None:
@@ -102,14 +77,10 @@ def _check_rate(user, kind: str) -> None:
         )
 
 
-def _check_may_write(user, place) -> None:
-    from .moderation_services import current_suspension, suspension_notice
-
-    suspension = current_suspension(user)
-    if suspension is not None:
-        raise ForumError("suspended", suspension_notice(suspension))
-    if not can_write_in(user, place):
-        raise ForumError("forbidden", _("You may not write here."))
+def _check_may_write(user, place, thread: Thread | None = None) -> None:
+    refusal = write_refusal(user, place, thread)
+    if refusal is not None:
+        raise refusal
 
 
 def _add_post(thread: Thread, author, body: str, attachments=()) -> Post:
@@ -175,15 +146,7 @@ def reply(
     author, thread: Thread, *, body: str, attachments=(), not_a_bsn: bool = False
 ) -> Post:
     thread = Thread.objects.select_for_update().get(pk=thread.pk)
-    if thread.merged_into_id:
-        raise ForumError(
-            "merged", _("This thread was merged into another one; reply there.")
-        )
-    if thread.is_locked and not is_moderator(author):
-        raise ForumError("locked", _("This thread is closed for new replies."))
-    _check_may_write(author, thread.place)
-    if not can_reply(author, thread):
-        raise ForumError("forbidden", _("You may not write here."))
+    _check_may_write(author, thread.place, thread)
     _check_guard(body, confirmed=not_a_bsn)
     _check_rate(author, "post")
     post = _add_post(thread, author, body, attachments)

@@ -17,7 +17,8 @@ from wagtail import hooks
 from network.pagination import paginate
 from network.query_params import int_param
 
-from . import services
+from . import membership, services
+from .errors import ForumError, PossibleBSN
 from .forms import EditPostForm, PostForm, ThreadForm
 from .models import (
     POSTS_PER_PAGE,
@@ -35,7 +36,6 @@ from .permissions import (
     can_accept_answer,
     can_edit_post,
     can_read_place,
-    can_reply,
     can_view_post,
     can_view_thread,
     can_write_in,
@@ -43,8 +43,8 @@ from .permissions import (
     is_moderator,
     readable_categories,
     readable_groups,
-    suspended_until,
     visible_threads,
+    write_refusal,
 )
 from .reading import unread_count, with_read_state
 from .text import quote
@@ -212,7 +212,8 @@ def thread(request, pk, slug=None):
     helpful = set()
     if user.is_authenticated:
         helpful = set(user_reactions(user, [p.pk for p in posts]))
-    may_reply = can_reply(user, thread)
+    refusal = write_refusal(user, thread.place, thread)
+    may_reply = refusal is None
     form = None
     if may_reply:
         initial = {}
@@ -242,7 +243,9 @@ def thread(request, pk, slug=None):
             "following": _follows(user, thread),
             "user_id": user.pk if user.is_authenticated else None,
             "actions": _thread_actions(request, thread),
-            "suspension_notice": _suspension_notice(user),
+            "suspension_notice": (
+                refusal.message if refusal and refusal.code == "suspended" else ""
+            ),
         },
     )
 
@@ -264,13 +267,6 @@ def user_reactions(user, post_ids):
     return Reaction.objects.filter(user=user, post_id__in=post_ids).values_list(
         "post_id", flat=True
     )
-
-
-def _suspension_notice(user) -> str:
-    from .moderation_services import current_suspension, suspension_notice
-
-    suspension = current_suspension(user)
-    return suspension_notice(suspension) if suspension else ""
 
 
 def _login_url() -> str:
@@ -318,11 +314,11 @@ def _submit(request, form, save):
         return form, render_post(form.cleaned_data["body"]), None
     try:
         return form, None, save(form.cleaned_data)
-    except services.PossibleBSN as error:
+    except PossibleBSN as error:
         form = type(form)(request.POST, request.FILES, ask_bsn_confirmation=True)
         form.is_valid()
         _write_error(form, error)
-    except services.ForumError as error:
+    except ForumError as error:
         _write_error(form, error)
     return form, None, None
 
@@ -330,15 +326,15 @@ def _submit(request, form, save):
 @login_required
 def new_thread(request, kind, slug):
     place = get_object_or_404(Group if kind == "g" else Category, slug=slug)
-    notice = _suspension_notice(request.user)
-    if notice:
+    refusal = write_refusal(request.user, place)
+    if refusal is not None and refusal.code == "suspended":
         return TemplateResponse(
             request,
             "forums/suspended.html",
-            {"place": place, "notice": notice},
+            {"place": place, "notice": refusal.message},
             status=403,
         )
-    if not can_write_in(request.user, place):
+    if refusal is not None:
         raise PermissionDenied
     form = ThreadForm(request.POST or None, request.FILES or None)
     form, preview, created = _submit(
@@ -371,13 +367,10 @@ def new_thread(request, kind, slug):
 def reply(request, pk):
     # A merged thread takes no replies: they belong in the thread it joined.
     thread = get_object_or_404(Thread, pk=pk, merged_into__isnull=True)
-    # A suspended member or a locked thread gets a message next to the form;
-    # someone who may never write here gets a plain refusal.
-    if not can_view_thread(request.user, thread) or not (
-        can_reply(request.user, thread)
-        or suspended_until(request.user)
-        or thread.is_locked
-    ):
+    # A suspended member or a locked thread gets the service's message next to
+    # the form; someone who may never write here gets a plain refusal.
+    refusal = write_refusal(request.user, thread.place, thread)
+    if refusal is not None and refusal.code == "forbidden":
         raise PermissionDenied
     form, preview, post = _submit(
         request,
@@ -458,7 +451,7 @@ def helpful(request, pk):
     post = _visible_post(request, pk)
     try:
         services.toggle_helpful(request.user, post)
-    except services.ForumError as error:
+    except ForumError as error:
         messages.error(request, error.message)
     return redirect(post.get_absolute_url())
 
@@ -469,7 +462,7 @@ def accept(request, pk):
     post = _visible_post(request, pk)
     try:
         thread = services.accept_answer(request.user, post)
-    except services.ForumError as error:
+    except ForumError as error:
         messages.error(request, error.message)
     else:
         messages.success(
@@ -494,22 +487,16 @@ def follow(request):
         raise Http404
     model, field = kind
     target = get_object_or_404(model, pk=int_param(request.POST, "id"))
-    readable = (
-        can_view_thread(request.user, target)
-        if model is Thread
-        else can_read_place(request.user, target)
+    try:
+        following = membership.toggle_follow(request.user, target)
+    except ForumError as error:
+        raise PermissionDenied from error
+    messages.success(
+        request,
+        _("You follow this now: new posts arrive in your notifications.")
+        if following
+        else _("You no longer follow this."),
     )
-    if not readable:
-        raise PermissionDenied
-    existing = Subscription.objects.filter(user=request.user, **{field: target})
-    if existing.exists():
-        existing.delete()
-        messages.success(request, _("You no longer follow this."))
-    else:
-        Subscription.objects.create(user=request.user, **{field: target})
-        messages.success(
-            request, _("You follow this now: new posts arrive in your notifications.")
-        )
     return redirect(target.get_absolute_url())
 
 
@@ -535,20 +522,9 @@ def attachment(request, pk):
 @require_POST
 def join_group(request, slug):
     group = get_object_or_404(Group, slug=slug)
-    membership, created = GroupMembership.objects.get_or_create(
-        group=group,
-        user=request.user,
-        defaults={"status": MembershipStatus.REQUESTED},
-    )
-    if membership.status == MembershipStatus.INVITED:
-        membership.status = MembershipStatus.ACTIVE
-        membership.save(update_fields=["status"])
+    if membership.ask_to_join(request.user, group).status == MembershipStatus.ACTIVE:
         messages.success(request, _("Welcome to %(group)s.") % {"group": group.name})
         return redirect(group)
-    if created:
-        from .groups import tell_managers_about_request
-
-        tell_managers_about_request(membership)
     messages.success(
         request,
         _("Your request is sent. A group manager decides; you get a notification."),

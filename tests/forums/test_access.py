@@ -225,7 +225,7 @@ def test_a_hidden_post_cannot_be_reported_or_its_text_read(client, world, modera
 
 def test_a_merged_thread_takes_no_replies(world, moderator):
     from forums import moderation_services
-    from forums.services import ForumError
+    from forums.errors import ForumError
 
     threads, people = world
     source = services.start_thread(

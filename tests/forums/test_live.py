@@ -510,3 +510,34 @@ def test_a_post_through_one_daphne_reaches_a_socket_on_another(
     assert "Over een andere server." in message["html"]
     assert message["author"] == "Bram Jansen"
     assert thread.posts.count() == 2
+
+
+def test_accepting_an_invitation_opens_the_group_on_open_pages(
+    client, make_member, make_thread, group, group_member, run_async
+):
+    """Regression: accepting an invitation through "join" (forums.membership)
+    did not tell the live layer, so an open forum index kept the old access
+    and never heard the group's new posts until a reload."""
+    thread = make_thread(group, author=group_member)
+    kees = make_member("Kees Klein")
+    GroupMembership.objects.create(
+        group=group, user=kees, status=MembershipStatus.INVITED
+    )
+    client.force_login(kees)
+
+    async def scenario():
+        kees_index = socket("/ws/forum/", kees)
+        assert (await kees_index.connect())[0]
+        response = await database_sync_to_async(client.post)(
+            f"/forum/groepen/{group.slug}/lid-worden/"
+        )
+        assert response.status_code == HTTPStatus.FOUND
+        await joined_place(kees_index, f"g.{group.pk}")
+        await database_sync_to_async(services.reply)(
+            group_member, thread, body="Welkom in de groep."
+        )
+        heard = await kees_index.receive_json_from(timeout=3)
+        await kees_index.disconnect()
+        return heard
+
+    assert run_async(scenario)["thread"] == thread.pk

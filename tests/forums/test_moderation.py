@@ -16,6 +16,7 @@ from django.utils.translation import override
 
 from forums import moderation_services as moderation
 from forums import services
+from forums.errors import ForumError
 from forums.models import (
     ModerationAction,
     ModerationLog,
@@ -25,7 +26,7 @@ from forums.models import (
     Suspension,
     Thread,
 )
-from forums.services import ForumError
+from forums.permissions import current_suspension, suspension_notice
 
 pytestmark = pytest.mark.django_db
 
@@ -451,7 +452,7 @@ def test_suspension_stops_posting_until_the_end_date(client, thread, member, mod
     end = timezone.localtime(suspension.until).strftime("%d-%m-%Y %H:%M")
     assert end in str(error.value.message)
     with override("en"):
-        notice = moderation.suspension_notice(moderation.current_suspension(member))
+        notice = suspension_notice(current_suspension(member))
     assert end in notice and "Herhaaldelijk onbeleefd" in notice
 
     client.force_login(member)

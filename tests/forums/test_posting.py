@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from forums import services
+from forums.errors import ForumError
 from forums.guard import passes_eleven_test, possible_bsns
 from forums.models import Post, PostRevision, Thread
 from network.models import Notification
@@ -279,7 +280,7 @@ def test_rate_limits_are_stricter_for_new_accounts(category, member, make_member
     thread = services.start_thread(member, category, title="Vraag", body="Wie?")
     for n in range(3):
         services.reply(newcomer, thread, body=f"Reactie {n}")
-    with pytest.raises(services.ForumError) as error, translation.override("nl"):
+    with pytest.raises(ForumError) as error, translation.override("nl"):
         services.reply(newcomer, thread, body="Nog een")
     assert error.value.code == "rate-limited"
     assert "wat u typte blijft bewaard" in str(error.value.message)
