@@ -10,8 +10,8 @@ import random
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from network.demo import FIRST, LAST, ROLES
-from network.demo import TOPICS as DEMO_TOPICS
+from demo.network import FIRST, LAST, ROLES
+from demo.network import TOPICS as DEMO_TOPICS
 from network.models import (
     Affiliation,
     Board,

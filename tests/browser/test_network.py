@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from network.demo import seed_network
+from demo.network import seed_network
 from network.models import Affiliation, Profile, School, SupportNeed
 from tests.browser.conftest import PASSWORD
 

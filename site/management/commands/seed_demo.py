@@ -19,9 +19,11 @@ from wagtail.models import (
 )
 from wagtail.rich_text import RichText
 
-from events.demo import seed_events
-from forums.demo import seed_forums
-from lecso_site import demo_content as demo
+from demo import pages as demo
+from demo.events import seed_events
+from demo.forums import seed_forums
+from demo.network import seed_network
+from demo.search import seed_search_stats
 from lecso_site.models import (
     HomePage,
     KnowledgeArticle,
@@ -30,9 +32,7 @@ from lecso_site.models import (
     NewsPage,
     StandardPage,
 )
-from network.demo import seed_network
 from network.models import Cluster
-from search.demo import seed_search_stats
 
 ADMIN_USERNAME = "admin"
 ADMIN_EMAIL = "admin@example.org"

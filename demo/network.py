@@ -6,7 +6,7 @@ import random
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from .models import Affiliation, Board, Cluster, Profile, School, SupportNeed
+from network.models import Affiliation, Board, Cluster, Profile, School, SupportNeed
 
 BOARDS = [
     ("Stichting Speciaal Verbonden", "41101", True),
@@ -200,7 +200,7 @@ QUESTIONS = [
 
 def _demo_questions(rng) -> None:
     """A few questions between demo people, one of them answered."""
-    from .models import ContactRequest, ContactStatus
+    from network.models import ContactRequest, ContactStatus
 
     people = list(
         Profile.objects.filter(open_for_questions=True).select_related("user")[:6]

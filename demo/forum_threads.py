@@ -1,7 +1,7 @@
 """The words of the demo forum: categories, the closed group and the threads
 between colleagues, in Dutch. forums/demo.py writes them through the services."""
 
-from .models import ThreadKind
+from forums.models import ThreadKind
 
 HELPDESK_USERNAME = "demo-helpdesk"
 

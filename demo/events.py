@@ -13,9 +13,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from network.models import Cluster, Profile
-
-from .models import (
+from events.models import (
     Audience,
     EventIndexPage,
     EventOrganiser,
@@ -25,7 +23,8 @@ from .models import (
     Format,
     QuestionKind,
 )
-from .services import cancel, check_in, register
+from events.services import cancel, check_in, register
+from network.models import Cluster, Profile
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 

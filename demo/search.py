@@ -7,7 +7,7 @@ import random
 
 from django.utils import timezone
 
-from .models import QueryStat
+from search.models import QueryStat
 
 # (words, searches per day on average, whether the demo site finds them)
 DEMO_QUERIES = [

@@ -19,11 +19,9 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from network.models import Cluster, Profile
-
-from . import services
-from .demo_content import CATEGORIES, GROUP, HELPDESK_USERNAME, THREADS
-from .models import (
+from demo.forum_threads import CATEGORIES, GROUP, HELPDESK_USERNAME, THREADS
+from forums import services
+from forums.models import (
     Category,
     Group,
     GroupMembership,
@@ -31,6 +29,7 @@ from .models import (
     Post,
     Thread,
 )
+from network.models import Cluster, Profile
 
 MODERATORS_GROUP = "Forummoderatoren"
 
@@ -134,7 +133,7 @@ def _group(users) -> Group:
                 status=MembershipStatus.ACTIVE,
                 is_manager=manager,
             )
-    from .membership import ask_to_join
+    from forums.membership import ask_to_join
 
     for username in GROUP["requested"]:
         if username in users:
