@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from events.models import EventIndexPage, EventPage, EventQuestion, EventSession
+from tests import factories
 
 
 @pytest.fixture
@@ -40,38 +41,32 @@ def make_event(agenda):
 
 
 @pytest.fixture
-def member(db, django_user_model):
+def member(db):
     """A teacher at a school whose board is a member of the association."""
-    from network.models import Affiliation, Board, Profile, School
-
-    board = Board.objects.create(name="Stichting Kans", number="41001", is_member=True)
-    school = School.objects.create(
-        name="De Burcht", brin="12AB", board=board, province="UT", city="Utrecht"
-    )
-    user = django_user_model.objects.create_user(
+    school = factories.make_school("De Burcht", "12AB", province="UT", city="Utrecht")
+    return factories.make_member(
+        "Marieke de Vries",
+        school=school,
         username="marieke",
         email="marieke@deburcht.nl",
         password="wachtwoord-voor-test",
         first_name="Marieke",
         last_name="de Vries",
     )
-    profile = Profile.objects.create(user=user, name="Marieke de Vries")
-    Affiliation.objects.create(profile=profile, school=school)
-    return user
 
 
 @pytest.fixture
-def outsider(db, django_user_model):
+def outsider(db):
     """Signed in, but not at a member school."""
-    return django_user_model.objects.create_user(
-        username="buiten", email="iemand@elders.nl", password="wachtwoord-voor-test"
+    return factories.make_user(
+        "buiten", email="iemand@elders.nl", password="wachtwoord-voor-test"
     )
 
 
 @pytest.fixture
-def organiser(db, django_user_model):
-    return django_user_model.objects.create_user(
-        username="organisator",
+def organiser(db):
+    return factories.make_user(
+        "organisator",
         email="organisator@lecso.nl",
         password="wachtwoord-voor-test",
         first_name="Olga",

@@ -6,37 +6,31 @@ from django.contrib.auth.models import Permission
 
 from forums import services
 from forums.models import Category, Group, GroupMembership, MembershipStatus
-from network.models import Affiliation, Board, Profile, School
+from tests import factories
 
 PASSWORD = "Een-lang-wachtwoord-42"
 
 
 @pytest.fixture
 def school(db):
-    board = Board.objects.create(name="Stichting Kans", number="41001", is_member=True)
-    return School.objects.create(name="De Burcht", brin="12AB", board=board)
+    return factories.make_school("De Burcht", "12AB")
 
 
 @pytest.fixture
-def make_member(school, django_user_model):
+def make_member(school):
     counter = {"n": 0}
 
     def make(name="Marieke de Vries", *, days_old=30, **fields):
-        import datetime
-
-        from django.utils import timezone
-
         counter["n"] += 1
-        user = django_user_model.objects.create_user(
+        return factories.make_member(
+            name,
+            school=school,
             username=f"lid{counter['n']}",
             email=f"lid{counter['n']}@deburcht.nl",
             password=PASSWORD,
-            date_joined=timezone.now() - datetime.timedelta(days=days_old),
+            days_old=days_old,
             **fields,
         )
-        profile = Profile.objects.create(user=user, name=name)
-        Affiliation.objects.create(profile=profile, school=school)
-        return user
 
     return make
 
@@ -52,10 +46,8 @@ def other_member(make_member):
 
 
 @pytest.fixture
-def outsider(db, django_user_model):
-    return django_user_model.objects.create_user(
-        username="buiten", email="iemand@elders.nl", password=PASSWORD
-    )
+def outsider(db):
+    return factories.make_user("buiten", email="iemand@elders.nl", password=PASSWORD)
 
 
 @pytest.fixture

@@ -1,55 +1,27 @@
-"""People and schools for the network tests."""
+"""People and schools for the network tests, made with tests/factories.py."""
 
 import pytest
 
-from network.models import (
-    Affiliation,
-    Board,
-    Cluster,
-    Profile,
-    School,
-    SupportNeed,
-    Visibility,
-)
+from network.models import Visibility
+from tests import factories
 
 
 @pytest.fixture
 def member_board(db):
-    return Board.objects.create(name="Stichting Kans", number="41001", is_member=True)
+    return factories.make_board()
 
 
 @pytest.fixture
 def other_board(db):
-    return Board.objects.create(
-        name="Stichting Buiten", number="41002", is_member=False
-    )
+    return factories.make_board("Stichting Buiten", "41002", is_member=False)
 
 
 @pytest.fixture
 def make_school(member_board):
-    def make(
-        name,
-        brin,
-        *,
-        board=None,
-        province="UT",
-        city="Utrecht",
-        school_type="so-vso",
-        clusters=(4,),
-        domains="",
-    ):
-        school = School.objects.create(
-            name=name,
-            brin=brin,
-            board=board or member_board,
-            school_type=school_type,
-            province=province,
-            city=city,
-            email_domains=domains,
+    def make(name, brin, *, board=None, clusters=(4,), **fields):
+        return factories.make_school(
+            name, brin, board=board or member_board, clusters=clusters, **fields
         )
-        school.clusters.set(Cluster.objects.filter(number__in=clusters))
-        school.save()  # a ParentalManyToManyField is stored on save
-        return school
 
     return make
 
@@ -69,48 +41,31 @@ def school_b(make_school):
 
 
 @pytest.fixture
-def make_person(django_user_model):
-    counter = {"n": 0}
+def make_person(db):
+    """A profile with an account (password "wachtwoord-voor-test"); the
+    availability flags by short names."""
 
     def make(
         name,
         *,
         school=None,
         visibility=Visibility.MEMBERS,
-        needs=(),
-        topics=(),
-        clusters=(),
-        school_type="",
         questions=False,
         visit=False,
         talk=False,
-        bio="",
         active=True,
-        job_title="",
+        **fields,
     ):
-        counter["n"] += 1
-        user = django_user_model.objects.create_user(
-            username=f"user{counter['n']}",
-            email=f"user{counter['n']}@example.org",
-            password="wachtwoord-voor-test",
-            is_active=active,
-        )
-        profile = Profile.objects.create(
+        user = factories.make_user(password="wachtwoord-voor-test", is_active=active)
+        return factories.make_person(
+            name,
+            school=school,
             user=user,
-            name=name,
-            job_title=job_title,
             visibility=visibility,
-            school_type=school_type,
             open_for_questions=questions,
             open_for_visit=visit,
             open_for_talk=talk,
-            bio=bio,
+            **fields,
         )
-        profile.support_needs.set(SupportNeed.objects.filter(slug__in=needs))
-        profile.clusters.set(Cluster.objects.filter(number__in=clusters))
-        profile.topics.set(list(topics))
-        if school is not None:
-            Affiliation.objects.create(profile=profile, school=school)
-        return profile
 
     return make

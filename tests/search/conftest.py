@@ -14,7 +14,8 @@ from events.models import EventIndexPage, EventPage
 from forums import services as forum_services
 from forums.models import Category, Group, GroupMembership, MembershipStatus
 from lecso_site.models import KnowledgeArticle, NewsPage, StandardPage
-from network.models import Affiliation, Board, Cluster, Profile, School, SupportNeed
+from network.models import Cluster, SupportNeed
+from tests import factories
 
 
 def _body(*paragraphs):
@@ -36,34 +37,21 @@ class Corpus:
 
 
 @pytest.fixture
-def people(db, django_user_model):
-    board = Board.objects.create(name="Stichting Kans", number="41001", is_member=True)
-    school = School.objects.create(
-        name="De Burcht", brin="12AB", board=board, city="Zwolle", province="OV"
+def people(db):
+    school = factories.make_school(
+        "De Burcht", "12AB", city="Zwolle", province="OV", clusters=()
     )
     made = {}
 
     def person(key, name, *, member=True, visibility="members", **profile_fields):
-        user = django_user_model.objects.create_user(
-            username=key,
-            email=f"{key}@deburcht.nl",
-            # No password: these tests sign in with force_login, and hashing
-            # one costs 0.4 s.
-            password=None,
-            date_joined=timezone.now() - datetime.timedelta(days=60),
+        user = factories.make_user(key, email=f"{key}@deburcht.nl", days_old=60)
+        factories.make_person(
+            name,
+            user=user,
+            school=school if member else None,
+            visibility=visibility,
+            **profile_fields,
         )
-        needs = profile_fields.pop("needs", ())
-        clusters = profile_fields.pop("clusters", ())
-        topics = profile_fields.pop("topics", ())
-        profile = Profile.objects.create(
-            user=user, name=name, visibility=visibility, **profile_fields
-        )
-        if member:
-            Affiliation.objects.create(profile=profile, school=school)
-        profile.support_needs.set(SupportNeed.objects.filter(slug__in=needs))
-        profile.clusters.set(Cluster.objects.filter(number__in=clusters))
-        if topics:
-            profile.topics.set(list(topics))
         made[key] = user
         return user
 
