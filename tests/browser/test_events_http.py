@@ -45,6 +45,7 @@ def complete_registration(url: str, start: threading.Barrier) -> int:
         return answer.code  # a 302 arrives here, since redirects are not followed
 
 
+@pytest.mark.slow
 def test_simultaneous_registrations_over_http(home, live_server_url):
     on_postgres = connection.vendor == "postgresql"
     seats, people, workers = (50, 200, 50) if on_postgres else (10, 40, 20)

@@ -103,6 +103,7 @@ def _press_at_once(event, count, workers):
     return errors
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_many_people_at_once_never_overbook(make_event):
     # The numbers on PostgreSQL; SQLite serialises writers, so fewer.

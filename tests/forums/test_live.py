@@ -452,6 +452,7 @@ async def _first_message(url: str, cookie: str, then):
         writer.close()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     not os.environ.get("REDIS_URL"),
     reason="needs REDIS_URL: two Daphne processes share a channel layer only "
