@@ -201,3 +201,18 @@ def test_pages_are_served_while_redis_hangs(client, world, site_on_spare_redis):
     finally:
         os.kill(site_on_spare_redis.process.pid, signal.SIGCONT)
     assert_all_served(client, world)
+
+
+def test_signing_in_while_redis_is_down_is_refused_politely(
+    client, world, site_on_spare_redis
+):
+    """allauth's sign-in limits take a lock in the cache; without the cache
+    they refuse (fail closed: they guard passwords). The answer is the
+    site's "too many attempts" page, never an error page."""
+    site_on_spare_redis.stop()
+    response = client.post(
+        "/account/login/",
+        {"login": world["replier"].email, "password": "Een-lang-wachtwoord-42"},
+    )
+    assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert "_auth_user_id" not in client.session
