@@ -162,15 +162,16 @@ def test_connections_closed_by_a_restart_cost_no_request(client, home):
     assert statuses == [HTTPStatus.OK] * (idle + 2)
 
     # Without a probe in between, the pool's check before use replaces each
-    # dead connection a request is handed, so at most the first request
-    # waits: it pauses a second after the second dead connection in a row and
-    # two more after a third, and then gets the 503 page after DB_POOL_TIMEOUT
-    # (never a 500). Without the check, each dead connection fails a request.
+    # dead connection a request is handed. It pauses a second after the
+    # second dead one in a row and two more after a third, so a request may
+    # use up three before DB_POOL_TIMEOUT gives it the 503 page (never a 500):
+    # with the DB_POOL_MIN_SIZE of two idle, a quiet process loses nothing.
+    # Without the check, each dead connection fails a request.
     ask("/")
     idle = connection.pool.get_stats()["pool_available"]
     assert idle >= 2, "DB_POOL_MIN_SIZE connections wait, idle"
     _terminate_other_backends()
     statuses = [ask("/").status_code for _ in range(idle + 1)]
     assert HTTPStatus.INTERNAL_SERVER_ERROR not in statuses
-    assert statuses[0] in (HTTPStatus.OK, HTTPStatus.SERVICE_UNAVAILABLE)
-    assert statuses[1:] == [HTTPStatus.OK] * idle
+    assert statuses.count(HTTPStatus.SERVICE_UNAVAILABLE) <= idle // 3
+    assert statuses[-1] == HTTPStatus.OK
