@@ -7,6 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from .models import EventPage, QuestionKind, Status
 
 
+def full_session_message(session) -> str:
+    return _("%(session)s is full. Please choose another session.") % {
+        "session": session.title
+    }
+
+
 def question_field_name(question) -> str:
     return f"question_{question.pk}"
 
@@ -34,6 +40,7 @@ class RegistrationForm(forms.Form):
             self.fields["name"].widget.attrs["autocomplete"] = "name"
             self.fields["email"].widget.attrs["autocomplete"] = "email"
         session_free = session_free or {}
+        self.session_free = session_free
         for number, sessions in event.rounds:
             self.fields[round_field_name(number)] = forms.TypedChoiceField(
                 label=_("Workshop in round %(number)s") % {"number": number},
@@ -79,6 +86,27 @@ class RegistrationForm(forms.Form):
                 max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), **common
             )
         return forms.CharField(max_length=300, **common)
+
+    def clean(self):
+        """A workshop known to be full when the form was sent is refused at its
+        round, before anything is registered (the service checks again under
+        its lock, for one that filled meanwhile: see add_registration_error)."""
+        cleaned = super().clean()
+        for number, sessions in self.event.rounds:
+            name = round_field_name(number)
+            chosen = cleaned.get(name)
+            for session in sessions:
+                if session.pk == chosen and self.session_free.get(session.pk) == 0:
+                    self.add_error(name, full_session_message(session))
+        return cleaned
+
+    def add_registration_error(self, error) -> None:
+        """Show a refusal by events.services.register where it belongs: a full
+        workshop at its round's choice, anything else above the form. The
+        bound form keeps everything typed."""
+        session = getattr(error, "session", None)
+        field = round_field_name(session.round) if session is not None else None
+        self.add_error(field if field in self.fields else None, error.message)
 
     def answers(self) -> dict:
         answers = {}

@@ -32,11 +32,15 @@ from .models.registrations import SEATED
 
 
 class RegistrationError(Exception):
-    def __init__(self, code: str, message, field: str | None = None):
+    """A refusal, with a `.code` and a `.message` for the person. For
+    "session-full", `.session` is the workshop that is full, so a form can say
+    it at that workshop's round."""
+
+    def __init__(self, code: str, message, session: EventSession | None = None):
         super().__init__(str(message))
         self.code = code
         self.message = message
-        self.field = field
+        self.session = session
 
 
 def _locked(event: EventPage) -> EventPage:
@@ -64,9 +68,7 @@ def session_seats_left(event: EventPage) -> dict[int, int | None]:
 def _check_sessions(event: EventPage, sessions: list[EventSession]) -> None:
     rounds = [s.round for s in sessions]
     if any(s.event_id != event.pk for s in sessions) or len(rounds) != len(set(rounds)):
-        raise RegistrationError(
-            "sessions", _("Choose one session in each round."), field="sessions"
-        )
+        raise RegistrationError("sessions", _("Choose one session in each round."))
 
 
 def _require_session_seats(event: EventPage, sessions: list[EventSession]) -> None:
@@ -77,7 +79,7 @@ def _require_session_seats(event: EventPage, sessions: list[EventSession]) -> No
             "session-full",
             _("%(session)s is full. Please choose another session.")
             % {"session": full[0].title},
-            field="sessions",
+            session=full[0],
         )
 
 

@@ -95,7 +95,7 @@ def event_page(request, event: EventPage):
                         language=get_language(),
                     )
                 except RegistrationError as error:
-                    form.add_error(error.field, error.message)
+                    form.add_registration_error(error)
                     status = 409
                 else:
                     messages.success(request, _status_message(registration))

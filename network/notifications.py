@@ -6,6 +6,7 @@ made it commits, so a page never counts something that was rolled back.
 """
 
 import datetime
+import logging
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -14,6 +15,8 @@ from django.utils import timezone
 
 from .models import Notification
 from .models.messages import ACTOR
+
+logger = logging.getLogger(__name__)
 
 
 def group_name(user_id: int) -> str:
@@ -75,13 +78,18 @@ def unread_count(user_id: int) -> int:
 
 
 def push_unread_count(user_id: int) -> None:
+    """Tell the person's open pages their unread count. A courtesy: it runs
+    after the change committed, so a channel layer that is down (Redis
+    restarting) is logged, never an error for whoever caused the change; the
+    pages show the right count when next loaded."""
     layer = get_channel_layer()
     if layer is None:
         return
-    async_to_sync(layer.group_send)(
-        group_name(user_id),
-        {"type": "notification.count", "unread": unread_count(user_id)},
-    )
+    message = {"type": "notification.count", "unread": unread_count(user_id)}
+    try:
+        async_to_sync(layer.group_send)(group_name(user_id), message)
+    except Exception:  # noqa: BLE001 - any transport failure, see docstring
+        logger.warning("Unread count not pushed to open pages", exc_info=True)
 
 
 def mark_read(user, notification_ids=None) -> int:

@@ -1,9 +1,12 @@
-"""Pages for requests the site refuses because of their size or shape.
+"""Pages for requests the site refuses because of their size or shape, and
+the page for when the database cannot be reached.
 
 Each says what happened and what to do, in the reader's language. None of them
 shows back what was sent: a URL or a body that is too big is not repeated.
 """
 
+import logging
+import sys
 from http import HTTPStatus
 
 from django.conf import settings
@@ -12,9 +15,26 @@ from django.core.exceptions import (
     TooManyFieldsSent,
     TooManyFilesSent,
 )
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
+from django.template.loader import render_to_string
+from django.views import defaults
 from django.views.decorators.csrf import requires_csrf_token
+from psycopg_pool import PoolTimeout
+
+logger = logging.getLogger(__name__)
+
+# What a request meets when the database is down or restarting: no connection
+# within DB_POOL_TIMEOUT (PoolTimeout, which Django passes on as an
+# OperationalError), a refused or broken connection (OperationalError), or one
+# closed under it (InterfaceError). On SQLite, a write lock held longer than
+# its timeout is an OperationalError too, and "try again in a minute" is right
+# for that as well.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout)
+# Retry-After on the page, in seconds: what the page tells the reader.
+RETRY_AFTER_SECONDS = 60
 
 TOO_MUCH_DATA = "data"
 TOO_MANY_FIELDS = "fields"
@@ -60,3 +80,48 @@ def url_too_long(request):
     return render(
         request, "errors/url_too_long.html", status=HTTPStatus.REQUEST_URI_TOO_LONG
     )
+
+
+def database_unavailable(request, exception: BaseException | None = None):
+    """503 "the site is briefly unavailable" with Retry-After, for a request
+    that could not reach the database. Rendered without the request, so no
+    context processor runs: nothing here may touch the database. The reader's
+    language is the one the locale middleware chose already."""
+    logger.warning("Database unavailable; answered 503", exc_info=exception is not None)
+    response = HttpResponse(
+        render_to_string("errors/unavailable.html"),
+        status=HTTPStatus.SERVICE_UNAVAILABLE,
+    )
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    """Answers a view (or a template it renders) that could not reach the
+    database with the 503 page instead of a 500. A database error raised in a
+    middleware before the view reaches server_error below instead."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, DATABASE_UNAVAILABLE):
+            return database_unavailable(request, exception)
+        return None
+
+
+@requires_csrf_token
+def server_error(request):
+    """Django's handler500 (with DEBUG off): the 503 page when the error was
+    the database being unreachable, wherever it was raised; else the static
+    500 page. Django calls it while handling the exception, in the thread that
+    raised it (all the site's middleware is synchronous), so sys.exc_info()
+    still holds it."""
+    exception = sys.exc_info()[1]
+    if isinstance(exception, DATABASE_UNAVAILABLE):
+        return database_unavailable(request, exception)
+    return defaults.server_error(request)

@@ -100,6 +100,9 @@ MIDDLEWARE = [
     "network.middleware.RequireTwoFactorForAdminMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it is asked first about an exception from a view: a database
+    # that cannot be reached is the 503 page, not a 500.
+    "lecso_site.errors.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "lecso_site.urls"
@@ -155,17 +158,57 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # per-thread connections pile up until PostgreSQL refuses more ("too many
     # clients"). Django's psycopg pool bounds them; requests wait for a free one.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Each connection the pool hands out is checked first (a quick round trip),
+    # so one that PostgreSQL closed meanwhile (a restart) is replaced instead of
+    # failing the request. Django 5.2 passes psycopg_pool's check_connection to
+    # the pool for this setting; it refuses "check" among the pool options.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": env.int("DB_POOL_MIN_SIZE", 2),
         "max_size": env.int("DB_POOL_MAX_SIZE", 20),
-        "timeout": env.int("DB_POOL_TIMEOUT", 30),
+        # How long a request waits for a connection before the site answers
+        # "briefly unavailable" (503, lecso_site.errors). Short, because while
+        # PostgreSQL is down every request waits this long; the commands run
+        # outside requests wait as long too.
+        "timeout": env.float("DB_POOL_TIMEOUT", 3),
+        # How long the pool keeps retrying a connection it lost before it
+        # gives the slot up; the next request then starts a fresh attempt at
+        # once. psycopg_pool's default (5 minutes, retrying at ever longer
+        # intervals) left requests failing for up to 16 seconds after
+        # PostgreSQL was back from a 20-second stop.
+        "reconnect_timeout": env.float("DB_POOL_RECONNECT_TIMEOUT", 5),
     }
+    # A new connection to an address that does not answer gives up after this
+    # many seconds (libpq's connect_timeout) instead of the system's minutes.
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "connect_timeout", env.int("DB_CONNECT_TIMEOUT", 3)
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "network.User"
 
 # --- Redis: channel layer and cache -----------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
+# The cache through django-redis, which can treat Redis being unreachable as a
+# miss (IGNORE_EXCEPTIONS): every page reads the cache (Wagtail's site root
+# paths, the directory's facets, the limits per client), and with Django's own
+# RedisCache a Redis restart made every page a 500. While Redis is down pages
+# are built from the database, a little slower; django-redis logs each miss,
+# and the "once a minute" filter (LOGGING below) keeps one line a minute.
+# Short timeouts, in seconds: connecting (a refused connection fails at once;
+# one to a host that does not answer waits this long) and each reply (Redis
+# answers within a millisecond when well). A Redis that is down costs a
+# request a few milliseconds; one that hangs costs each cache call the reply
+# timeout, which is why it is short: a miss is harmless.
+REDIS_CACHE_OPTIONS = {
+    "IGNORE_EXCEPTIONS": True,
+    "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_CACHE_CONNECT_TIMEOUT", 0.1),
+    "SOCKET_TIMEOUT": env.float("REDIS_CACHE_TIMEOUT", 0.2),
+}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# The readiness check (/gezond/klaar/) waits at most this long for each Redis
+# of the channel layer to answer; the cache is asked with its own timeouts.
+READINESS_TIMEOUT = env.float("READINESS_TIMEOUT", 1.0)
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
@@ -178,24 +221,32 @@ if REDIS_URL:
     }
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("REDIS_PREFIX", "lecso"),
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The limits per client count in the default cache; django-ratelimit's system
-# checks judge it. Django's own RedisCache is not on its list (it names
-# django-redis), but its add() is SET NX and its incr() Redis' INCR: atomic and
-# shared by every process, which is what the counts need. The embedded
-# local-memory cache it refuses, being per process: one process counts right,
-# several would each count alone, so a site with more than one sets REDIS_URL
-# (`check --deploy` says so, network.W001).
+# checks judge it. django-redis is on its list: add() is SET NX and incr()
+# Redis' INCR, atomic and shared by every process, which is what the counts
+# need. The embedded local-memory cache it refuses, being per process: one
+# process counts right, several would each count alone, so a site with more
+# than one sets REDIS_URL (`check --deploy` says so, network.W001).
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 if not REDIS_URL:
     SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
+# While the cache is unreachable nothing can be counted. The site's own limits
+# (django-ratelimit: visitor questions, visitor registrations, sign-ups) guard
+# the volume of e-mail, and then let everyone through for the length of the
+# outage rather than refuse every visitor. allauth's limits on signing in and
+# password resets guard passwords and take a lock in the cache: while Redis is
+# down they refuse (the "too many attempts" answer); people already signed in
+# are not affected, as sessions live in the database.
+RATELIMIT_FAIL_OPEN = True
 
 # --- E-mail -----------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -485,11 +536,32 @@ TAGGIT_CASE_INSENSITIVE = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        # For errors that repeat on every request while Redis or PostgreSQL is
+        # down: one line a minute per kind, saying how many were held back.
+        "once_a_minute": {"()": "lecso_site.logfilters.OncePerInterval"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "INFO")},
-    # Wagtail and the task runner log every page save and search-index task.
     "loggers": {
-        name: {"level": env.str("LOG_LEVEL_LIBRARIES", "WARNING")}
-        for name in ("wagtail", "django_tasks", "modelsearch")
+        # Wagtail and the task runner log every page save and search-index task.
+        **{
+            name: {"level": env.str("LOG_LEVEL_LIBRARIES", "WARNING")}
+            for name in ("wagtail", "django_tasks", "modelsearch")
+        },
+        # A cache miss because Redis is unreachable (django-redis), the pool
+        # failing to reach PostgreSQL, a live update or unread count the
+        # channel layer could not take, a request answered "briefly
+        # unavailable".
+        **{
+            name: {"filters": ["once_a_minute"]}
+            for name in (
+                "django_redis.cache",
+                "psycopg.pool",
+                "forums.live",
+                "network.notifications",
+                "lecso_site.errors",
+            )
+        },
     },
 }

@@ -7,6 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from . import health
+
 # One way in for everyone: allauth's login, with its rate limits and its
 # two-factor stage. Wagtail's own login forms (the admin's and the one for
 # private pages) would let a password alone through, so they send people there.
@@ -18,8 +20,14 @@ to_site_login = RedirectView.as_view(pattern_name="account_login", query_string=
 handler429 = "network.account_views.too_many_requests"
 
 handler400 = "lecso_site.errors.bad_request"
+# A database that cannot be reached gets the 503 page "briefly unavailable",
+# wherever the error was raised; anything else the static 500 page.
+handler500 = "lecso_site.errors.server_error"
 
 urlpatterns = [
+    # For the proxy: one fixed address each, in no language (lecso_site.health).
+    path("gezond/", health.alive, name="health-alive"),
+    path("gezond/klaar/", health.ready, name="health-ready"),
     path("admin/login/", to_site_login),
     path("admin/password_reset/", to_site_login),
     path("admin/", include(wagtailadmin_urls)),

@@ -145,7 +145,7 @@ def test_sessions_have_their_own_seats(make_event):
         register(event, name=f"A{n}", email=f"a{n}@school.nl", sessions=[autism, grief])
     with pytest.raises(RegistrationError) as error:
         register(event, name="Te laat", email="laat@school.nl", sessions=[autism])
-    assert error.value.code == "session-full" and error.value.field == "sessions"
+    assert error.value.code == "session-full" and error.value.session == autism
     assert "Autisme in de klas" in str(error.value)
     register(event, name="Ander", email="ander@school.nl", sessions=[language, grief])
     assert autism.choices.count() == 2 and grief.choices.count() == 3

@@ -286,3 +286,73 @@ def test_organisers_are_named_only_as_their_profiles_allow(
     shown = {n for n in ("Petra Publiek", "Lotte Leden", "Vera Verborgen") if n in page}
     assert shown == named
     assert page.count("gastvrouw") == len(named)
+
+
+WORKSHOP_ROUND = [
+    {"round": 1, "title": "Autisme in de klas", "capacity": 1, "sort_order": 0},
+    {"round": 1, "title": "Taalontwikkeling", "capacity": None, "sort_order": 1},
+]
+
+
+def _field_group(html: str, name: str) -> str:
+    """The form's field group that holds the inputs called `name`."""
+    groups = re.findall(r'<div class="field form-field">.*?</fieldset>', html, re.S)
+    return next(g for g in groups if f'name="{name}"' in g)
+
+
+def test_full_workshop_is_said_at_its_round_with_everything_kept(
+    client, make_event, member
+):
+    """Two people, one seat left in a workshop: the second hears at that
+    round's choice that it is full, and what they typed stays."""
+    event = make_event(
+        capacity=10,
+        sessions=WORKSHOP_ROUND,
+        questions=[{"label": "Dieetwensen", "kind": "text", "sort_order": 0}],
+    )
+    autism, language = event.sessions.all()
+    [diet] = event.questions.all()
+    register(event, name="Eerste", email="eerste@school.nl", sessions=[autism])
+    client.force_login(member)
+    response = client.post(
+        event.url, {"round_1": autism.pk, f"question_{diet.pk}": "Halal"}
+    )
+    assert response.status_code in (400, 409)
+    round_group = _field_group(response.text, "round_1")
+    assert "Autisme in de klas is vol. Kies een andere workshop." in round_group
+    assert 'value="Halal"' in response.text, "nothing typed is lost"
+    assert not Registration.objects.filter(user=member).exists()
+
+    chosen_again = client.post(
+        event.url, {"round_1": language.pk, f"question_{diet.pk}": "Halal"}
+    )
+    assert chosen_again.status_code == 302
+    registration = Registration.objects.get(user=member)
+    assert list(registration.sessions.all()) == [language]
+    assert registration.answers == {str(diet.pk): "Halal"}
+
+
+def test_workshop_filled_while_the_form_was_sent_is_said_at_its_round(
+    make_event, member
+):
+    """The seat went between the form's check and the registration's lock:
+    the service's refusal lands at the round too, not as an error page."""
+    from events.forms import RegistrationForm
+    from events.services import RegistrationError, session_seats_left
+
+    event = make_event(capacity=10, sessions=WORKSHOP_ROUND)
+    autism, _ = event.sessions.all()
+    form = RegistrationForm(
+        {"round_1": autism.pk},
+        event=event,
+        visitor=False,
+        session_free=session_seats_left(event),
+    )
+    assert form.is_valid(), "one seat was still free when the form was checked"
+    register(event, name="Sneller", email="sneller@school.nl", sessions=[autism])
+    with pytest.raises(RegistrationError) as refused:
+        register(event, name="M", email=member.email, sessions=form.sessions())
+    form.add_registration_error(refused.value)
+    assert form.errors == {
+        "round_1": ["Autisme in de klas is vol. Kies een andere workshop."]
+    }

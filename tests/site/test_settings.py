@@ -26,9 +26,12 @@ print(json.dumps({
     "name": str(db["NAME"]),
     "host": db.get("HOST"),
     "options": {k: str(v) for k, v in db.get("OPTIONS", {}).items()},
+    "pool": db.get("OPTIONS", {}).get("pool"),
+    "health_checks": db.get("CONN_HEALTH_CHECKS"),
     "layer": settings.CHANNEL_LAYERS["default"]["BACKEND"],
     "layer_hosts": settings.CHANNEL_LAYERS["default"].get("CONFIG", {}).get("hosts"),
     "cache": settings.CACHES["default"]["BACKEND"],
+    "cache_options": settings.CACHES["default"].get("OPTIONS", {}),
     "email": settings.EMAIL_BACKEND,
     "email_host": getattr(settings, "EMAIL_HOST", None),
     "allowed_hosts": settings.ALLOWED_HOSTS,
@@ -88,13 +91,24 @@ def test_database_url_switches_to_postgresql():
     assert found["engine"] == "django.db.backends.postgresql"
     assert (found["name"], found["host"]) == ("lecso", "db.internal")
     assert "transaction_mode" not in found["options"]
+    # While PostgreSQL is down a request waits seconds, not half a minute, for
+    # the 503 page; a pooled connection is checked before use, so one closed by
+    # a restart is replaced rather than failing its request.
+    assert found["pool"]["timeout"] == 3
+    assert found["health_checks"] is True
+    assert found["options"]["connect_timeout"] == "3"
 
 
 def test_redis_url_switches_channel_layer_and_cache():
     found = settings_with(REDIS_URL="redis://cache.internal:6379/2")
     assert found["layer"] == "channels_redis.core.RedisChannelLayer"
     assert found["layer_hosts"] == ["redis://cache.internal:6379/2"]
-    assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
+    # django-redis, which treats an unreachable Redis as a miss, with timeouts
+    # of a fraction of a second.
+    assert found["cache"] == "django_redis.cache.RedisCache"
+    assert found["cache_options"]["IGNORE_EXCEPTIONS"] is True
+    assert found["cache_options"]["SOCKET_CONNECT_TIMEOUT"] <= 0.5
+    assert found["cache_options"]["SOCKET_TIMEOUT"] <= 0.5
 
 
 def test_email_url_switches_to_smtp():
