@@ -43,6 +43,17 @@ class RegistrationError(Exception):
         self.session = session
 
 
+def require_open(event: EventPage) -> None:
+    """RegistrationError "not-open" or "closed" outside the registration
+    window. register() asks it; the event page asks it too before it e-mails a
+    visitor a confirmation link, so both say the same."""
+    state = event.registration_state()
+    if state == "not-open":
+        raise RegistrationError("not-open", _("Registration has not opened yet."))
+    if state == "closed":
+        raise RegistrationError("closed", _("Registration for this event has closed."))
+
+
 def _locked(event: EventPage) -> EventPage:
     return EventPage.objects.select_for_update().get(pk=event.pk)
 
@@ -111,13 +122,7 @@ def register(
     "sessions" or "session-full"."""
     event = _locked(event)
     if added_by is None:
-        state = event.registration_state()
-        if state == "not-open":
-            raise RegistrationError("not-open", _("Registration has not opened yet."))
-        if state == "closed":
-            raise RegistrationError(
-                "closed", _("Registration for this event has closed.")
-            )
+        require_open(event)
     email = email.strip()
     _require_no_active_registration(event, email)
     sessions = list(sessions)

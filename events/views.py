@@ -21,7 +21,13 @@ from .forms import RegistrationForm
 from .ics import ics_filename, registration_ics
 from .models import ACTIVE, Audience, EventPage, EventSession, Status
 from .permissions import can_manage, may_register, visible_organisers
-from .services import RegistrationError, register, seats_left, session_seats_left
+from .services import (
+    RegistrationError,
+    register,
+    require_open,
+    seats_left,
+    session_seats_left,
+)
 
 # A visitor's address gets at most this many confirmation e-mails an hour.
 VISITOR_MAILS_PER_HOUR = 5
@@ -67,22 +73,20 @@ def event_page(request, event: EventPage):
         elif own is not None:
             messages.info(request, _("You are registered for this event already."))
             return redirect(links.registration_path(own))
-        elif state != "open":
-            messages.error(
-                request,
-                _("Registration has not opened yet.")
-                if state == "not-open"
-                else _("Registration for this event has closed."),
-            )
-            status = 409
         else:
             form = RegistrationForm(
                 request.POST, event=event, visitor=visitor, session_free=session_free
             )
             if form.is_valid() and visitor:
-                limited = _count_visitor(request, form)
-                if limited is None:
-                    return _ask_visitor_to_confirm(request, event, form)
+                try:
+                    require_open(event)
+                except RegistrationError as error:
+                    messages.error(request, error.message)
+                    form, status = None, 409
+                else:
+                    limited = _count_visitor(request, form)
+                    if limited is None:
+                        return _ask_visitor_to_confirm(request, event, form)
             elif form.is_valid():
                 try:
                     registration = register(
@@ -95,7 +99,11 @@ def event_page(request, event: EventPage):
                         language=get_language(),
                     )
                 except RegistrationError as error:
-                    form.add_registration_error(error)
+                    if error.code in ("not-open", "closed"):
+                        messages.error(request, error.message)
+                        form = None
+                    else:
+                        form.add_registration_error(error)
                     status = 409
                 else:
                     messages.success(request, _status_message(registration))

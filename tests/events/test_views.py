@@ -173,6 +173,33 @@ def test_registration_outside_the_window_says_why(
     assert not Registration.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("fields", "text"),
+    [
+        (
+            {"registration_opens": timezone.now() + datetime.timedelta(days=2)},
+            "Aanmelden is nog niet geopend",
+        ),
+        (
+            {"registration_closes": timezone.now() - datetime.timedelta(hours=1)},
+            "Aanmelden voor deze bijeenkomst is gesloten",
+        ),
+    ],
+)
+def test_a_visitor_outside_the_window_hears_the_services_reason(
+    client, make_event, fields, text
+):
+    """The page asks the registration service (require_open) before it mails
+    a visitor a confirmation link, so it says what the service says."""
+    event = make_event(audience="open", **fields)
+    response = client.post(
+        event.url, {"name": "Bezoeker", "email": "bezoeker@elders.nl"}, follow=False
+    )
+    assert response.status_code == 409
+    assert text in response.text
+    assert not mail.outbox
+
+
 def test_duplicate_registration_points_to_the_existing_one(client, make_event, member):
     event = make_event()
     client.force_login(member)
