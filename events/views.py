@@ -4,7 +4,6 @@ e-mails link to (see, cancel and download it, without logging in)."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -30,7 +29,7 @@ from .services import (
 )
 
 # A visitor's address gets at most this many confirmation e-mails an hour.
-VISITOR_MAILS_PER_HOUR = 5
+VISITOR_MAILS_PER_ADDRESS = "5/h"
 REGISTRATIONS_FROM_YOUR_NETWORK = ngettext_lazy(
     "Many registrations were sent from your network in a short time. Please try "
     "again in %(minutes)s minute.",
@@ -112,24 +111,31 @@ def event_page(request, event: EventPage):
                 status = 400
     if form is None and allowed and own is None and state == "open":
         form = RegistrationForm(event=event, visitor=visitor, session_free=session_free)
+    response = _page(request, event, form, status, own=own, session_free=session_free)
+    return refuse(response, limited) if limited else response
+
+
+def _page(request, event, form, status, *, own=None, session_free=None):
+    """The event page, with the registration form as it stands."""
     context = event.get_context(request)
     context.update(
         {
             "form": form,
-            "registration_state": state,
-            "may_register": allowed,
+            "registration_state": event.registration_state(),
+            "may_register": may_register(request.user, event),
             "own_registration": own,
             "own_registration_url": links.registration_path(own) if own else "",
             "seats_left": seats_left(event),
-            "session_free": session_free,
+            "session_free": (
+                session_seats_left(event) if session_free is None else session_free
+            ),
             "can_manage": can_manage(request.user, event),
             "organisers": visible_organisers(request.user, event),
         }
     )
-    response = TemplateResponse(
+    return TemplateResponse(
         request, event.get_template(request), context, status=status
     )
-    return refuse(response, limited) if limited else response
 
 
 def _count_visitor(request, form) -> Limited | None:
@@ -159,9 +165,9 @@ def _ask_visitor_to_confirm(request, event, form):
     from .tasks import send_visitor_confirmation
 
     email = form.cleaned_data["email"].strip()
-    key = f"events:visitor-mails:{email.lower()}"
-    sent = cache.get(key, 0)
-    if sent >= VISITOR_MAILS_PER_HOUR:
+    if count_attempt(
+        request, "visitor-mails", VISITOR_MAILS_PER_ADDRESS, key=email.lower()
+    ):
         form.add_error(
             "email",
             _(
@@ -169,19 +175,7 @@ def _ask_visitor_to_confirm(request, event, form):
                 "inbox, or try again in an hour."
             ),
         )
-        context = event.get_context(request)
-        context.update(
-            {
-                "form": form,
-                "registration_state": "open",
-                "may_register": True,
-                "seats_left": seats_left(event),
-            }
-        )
-        return TemplateResponse(
-            request, event.get_template(request), context, status=429
-        )
-    cache.set(key, sent + 1, 60 * 60)
+        return _page(request, event, form, 429)
     payload = {
         "event": event.pk,
         "name": form.cleaned_data["name"].strip(),

@@ -92,10 +92,11 @@ class Limited:
         return whole_minutes(self.retry_after)
 
 
-def count_attempt(request, action: str, rate: str) -> Limited | None:
+def count_attempt(request, action: str, rate: str, key=None) -> Limited | None:
     """Count one attempt at `action` by this client against `rate`; None while
     the client is within the rate, else how long it must wait. An empty rate is
-    no limit.
+    no limit. `key` counts by something else than the client's IP (an e-mail
+    address, say).
 
     Call it once the form is valid and just before the work that sends e-mail,
     so input the form refuses does not use up the client's allowance. A refused
@@ -104,7 +105,11 @@ def count_attempt(request, action: str, rate: str) -> Limited | None:
     if not rate:
         return None
     usage = get_usage(
-        request, group=f"lecso.{action}", key="ip", rate=rate, increment=True
+        request,
+        group=f"lecso.{action}",
+        key="ip" if key is None else (lambda _group, _request: key),
+        rate=rate,
+        increment=True,
     )
     if usage is None or not usage["should_limit"]:
         return None
