@@ -172,8 +172,13 @@ def our_form_classes() -> set[type]:
     for package in OUR_APPS:
         module = importlib.import_module(package)
         for info in pkgutil.walk_packages(module.__path__, f"{package}."):
-            if ".migrations" not in info.name and ".management" not in info.name:
-                importlib.import_module(info.name)
+            if ".migrations" in info.name or ".management" in info.name:
+                continue
+            # A search backend for the other database loads that database's
+            # index models, and holds no forms.
+            if info.name.endswith(("sqlite_backend", "postgres_backend")):
+                continue
+            importlib.import_module(info.name)
 
     def below(cls):
         for sub in cls.__subclasses__():
