@@ -229,7 +229,13 @@ def measure_fanout(clients: int = FANOUT_CLIENTS) -> list[dict]:
                 {
                     "BACKEND": "channels_redis.core.RedisChannelLayer",
                     "CONFIG": {
-                        "hosts": [settings.REDIS_URL],
+                        "hosts": [
+                            {
+                                "address": settings.REDIS_URL,
+                                **settings.REDIS_LAYER_CONNECTION,
+                            }
+                        ],
+                        **settings.CHANNEL_LAYER_CONFIG,
                         # Its own prefix: nothing else on this Redis hears it.
                         "prefix": f"lecso-bench-{uuid.uuid4().hex[:8]}",
                     },

@@ -8,6 +8,8 @@ hiding a thread); a socket that may no longer read is closed with 4403. Only
 the server speaks: whatever the client sends is ignored.
 """
 
+import asyncio
+import logging
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
@@ -16,9 +18,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
-from . import live
+from . import app_settings, live
 from .models import Thread
 from .permissions import can_view_thread, readable_categories, readable_groups
+
+logger = logging.getLogger(__name__)
 
 # Close codes the page's script understands as "stop trying".
 NOT_SIGNED_IN = 4401
@@ -45,6 +49,10 @@ def thread_access(user, thread_id: int) -> int | None:
     return None if can_view_thread(_current(user), thread) else FORBIDDEN
 
 
+def thread_version(thread_id: int) -> int | None:
+    return Thread.objects.filter(pk=thread_id).values_list("version", flat=True).first()
+
+
 def place_groups(user) -> set[str]:
     """The channel groups of every category and closed group `user` reads."""
     user = _current(user)
@@ -57,8 +65,12 @@ def place_groups(user) -> set[str]:
 
 class ThreadConsumer(AsyncJsonWebsocketConsumer):
     """ws/forum/draad/<thread id>/: the posts of one thread as they happen, as
-    {event, position, html, author}. The page says its language in the query
-    string (?taal=en), so it gets the post rendered in that language."""
+    {event, position, version, html, author}, and every
+    FORUMS_LIVE_PING_SECONDS a {event: "ping", version} with the thread's
+    current version, so a page that missed a message finds out and catches up
+    (see live.py). The page says its language and the version it shows in
+    the query string (?taal=en&versie=12), so it gets posts rendered in that
+    language and hears at once if it is behind."""
 
     async def connect(self):
         self.user = self.scope.get("user") or AnonymousUser()
@@ -76,8 +88,19 @@ class ThreadConsumer(AsyncJsonWebsocketConsumer):
         for group in self.joined:
             await self.channel_layer.group_add(group, self.channel_name)
         await self.accept()
+        page_version = query.get("versie", [""])[0]
+        self.pinger = asyncio.create_task(
+            self._ping(
+                int(page_version)
+                if page_version.isascii() and page_version.isdigit()
+                else None
+            )
+        )
 
     async def disconnect(self, code):
+        pinger = getattr(self, "pinger", None)
+        if pinger is not None:
+            pinger.cancel()
         await self._leave()
 
     async def _leave(self):
@@ -85,12 +108,41 @@ class ThreadConsumer(AsyncJsonWebsocketConsumer):
             await self.channel_layer.group_discard(group, self.channel_name)
         self.joined = []
 
+    async def _ping(self, page_version: int | None):
+        """Tell the page the thread's version now and then. Joining the groups
+        again renews them: channels-redis forgets a member after its
+        group_expiry, and a tab may stay open longer than that.
+
+        A page that said which version it shows (?versie=N) hears at once if
+        the thread moved on since: a change made while it loaded, or while
+        its socket was closed, is then fetched without waiting."""
+        first = page_version is not None
+        while True:
+            await asyncio.sleep(0 if first else app_settings.live_ping_seconds())
+            if not self.joined:
+                return
+            try:
+                version = await database_sync_to_async(thread_version)(self.thread_id)
+                if not first:
+                    for group in self.joined:
+                        await self.channel_layer.group_add(group, self.channel_name)
+            except Exception:  # noqa: BLE001 - a database or Redis hiccup
+                logger.warning("Live ping for thread %s failed", self.thread_id)
+                first = False
+                continue
+            if version is not None and not (first and version <= page_version):
+                await self.send_json({"event": "ping", "version": version})
+            first = False
+
     async def receive_json(self, content, **kwargs):
         pass
 
     async def post_event(self, event):
         if not self.joined:
             return  # closed for lost access; a message may still be queued
+        if event["event"] == "sync":
+            await self.send_json({"event": "sync", "version": event["version"]})
+            return
         html = event["html"]
         if isinstance(html, dict):
             html = html.get(self.language) or html.get(settings.LANGUAGE_CODE) or ""
@@ -98,6 +150,7 @@ class ThreadConsumer(AsyncJsonWebsocketConsumer):
             {
                 "event": event["event"],
                 "position": event["position"],
+                "version": event["version"],
                 "html": html,
                 "author": event.get("author", ""),
             }

@@ -11,12 +11,22 @@ the same permissions as the views):
 
 Messages:
     {"type": "post.event", "event": "new" | "edited" | "hidden" | "restored",
-     "position": int, "html": {language code: str}, "author": str}
+     "position": int, "version": int, "html": {language code: str},
+     "author": str}
+    {"type": "post.event", "event": "sync", "version": int}
+                                 (posts arrived by a merge: pages fetch them)
     {"type": "place.event", "place": "c.<id>" | "g.<id>", "thread": int,
      "post_count": int, "new_thread": bool, "author_id": int | None}
     {"type": "access.changed"}   (to a user group, or to a thread group when
                                   a thread is hidden or moved: each socket
                                   asks the permission question again)
+
+Nothing here is the only way a page learns of a post. The channel layer may
+drop a message (a full channel, a Redis restart, a socket reconnecting), so
+every change takes the thread's next version inside its transaction
+(take_version), messages carry it, and a page that sees a gap, a ping with a
+newer version or a reconnect fetches what it missed from the catch-up view,
+which asks the same permission question as the thread page.
 """
 
 import logging
@@ -25,6 +35,7 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -50,6 +61,17 @@ def place_group_for(kind: str, place_id) -> str:
 
 def user_group(user_id: int) -> str:
     return f"forum.user.{user_id}"
+
+
+def take_version(thread_id: int) -> int:
+    """The thread's next version, for a change being written in the current
+    transaction. The UPDATE holds the thread's row until the commit, so two
+    changes at once get consecutive versions and a page that sees version N
+    knows every change up to N has committed."""
+    from .models import Thread
+
+    Thread.objects.filter(pk=thread_id).update(version=F("version") + 1)
+    return Thread.objects.values_list("version", flat=True).get(pk=thread_id)
 
 
 def _send(group: str, message: dict) -> None:
@@ -94,6 +116,7 @@ def after_commit_new_post(post, *, new_thread: bool = False) -> None:
                 "type": "post.event",
                 "event": "new",
                 "position": post.position,
+                "version": post.version,
                 "html": post_html_by_language(post),
                 "author": str(post.author_name),
             },
@@ -127,12 +150,24 @@ def after_commit_post_changed(post, event: str) -> None:
                 "type": "post.event",
                 "event": event,
                 "position": post.position,
+                "version": post.version,
                 "html": post_html_by_language(post),
                 "author": str(post.author_name),
             },
         )
 
     transaction.on_commit(publish)
+
+
+def after_commit_posts_arrived(thread_id: int, version: int) -> None:
+    """Posts came into the thread all at once (a merge): open pages fetch them
+    through the catch-up view rather than receive each one."""
+    transaction.on_commit(
+        lambda: _send(
+            thread_group(thread_id),
+            {"type": "post.event", "event": "sync", "version": version},
+        )
+    )
 
 
 def membership_changed(user_id: int) -> None:

@@ -166,7 +166,8 @@ def hide_post(moderator, post: Post, *, reason: str) -> Post:
     if post.is_hidden:
         raise ForumError("already-hidden", _("This message is already hidden."))
     post.is_hidden = True
-    post.save(update_fields=["is_hidden"])
+    post.version = live.take_version(post.thread_id)
+    post.save(update_fields=["is_hidden", "version"])
     _resolve_reports(post.reports.all(), moderator)
     _log(
         moderator,
@@ -188,7 +189,8 @@ def restore_post(moderator, post: Post, *, reason: str = "") -> Post:
     if not post.is_hidden:
         raise ForumError("not-hidden", _("This message is not hidden."))
     post.is_hidden = False
-    post.save(update_fields=["is_hidden"])
+    post.version = live.take_version(post.thread_id)
+    post.save(update_fields=["is_hidden", "version"])
     _log(
         moderator,
         ModerationAction.RESTORE_POST,
@@ -368,14 +370,16 @@ def merge_threads(moderator, source: Thread, target: Thread, *, reason: str) -> 
     posts = list(Post.objects.filter(thread=source).order_by("created_at", "position"))
     # Positions after the target's last one are free, so each post can take
     # its new place without touching the unique (thread, position) pair.
+    target.version += 1
     for offset, post in enumerate(posts, start=1):
         post.thread = target
         post.position = target.post_count + offset
-    Post.objects.bulk_update(posts, ["thread", "position"], batch_size=500)
+        post.version = target.version
+    Post.objects.bulk_update(posts, ["thread", "position", "version"], batch_size=500)
     if posts:
         target.post_count += len(posts)
         target.last_post_at = max(target.last_post_at, posts[-1].created_at)
-        target.save(update_fields=["post_count", "last_post_at"])
+    target.save(update_fields=["post_count", "last_post_at", "version"])
     source.merged_into = target
     source.post_count = 0
     source.accepted_post = None
@@ -393,6 +397,7 @@ def merge_threads(moderator, source: Thread, target: Thread, *, reason: str) -> 
         user=source.author,
     )
     _after_commit_access_changed(source.pk)
+    live.after_commit_posts_arrived(target.pk, target.version)
     return target
 
 

@@ -1,8 +1,9 @@
-"""Lists of threads with what each reader has not read yet."""
+"""What a reader has read and follows: unread counts on lists of threads,
+and whether they follow a place or thread."""
 
 from django.db.models import OuterRef, Subquery
 
-from .models import ReadState
+from .models import Category, Group, ReadState, Subscription, Thread
 
 
 def with_read_state(threads, user):
@@ -20,3 +21,11 @@ def unread_count(thread) -> int | None:
     if not hasattr(thread, "last_read"):
         return None
     return max(thread.post_count - (last_read or 0), 0)
+
+
+def follows(user, target) -> bool:
+    """Whether `user` follows `target`, a category, group or thread."""
+    if not user.is_authenticated:
+        return False
+    field = {Category: "category", Group: "group", Thread: "thread"}[type(target)]
+    return Subscription.objects.filter(user=user, **{field: target}).exists()

@@ -94,6 +94,7 @@ def _add_post(thread: Thread, author, body: str, attachments=()) -> Post:
         position=position,
         body=body,
         body_html=render_post(body),
+        version=live.take_version(thread.pk),
     )
     for upload in attachments:
         Attachment.objects.create(
@@ -168,7 +169,8 @@ def edit_post(editor, post: Post, *, body: str, not_a_bsn: bool = False) -> Post
     post.body = body
     post.body_html = render_post(body)
     post.edited_at = timezone.now()
-    post.save(update_fields=["body", "body_html", "edited_at"])
+    post.version = live.take_version(post.thread_id)
+    post.save(update_fields=["body", "body_html", "edited_at", "version"])
     live.after_commit_post_changed(post, "edited")
     return post
 

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import groups, views
+from . import groups, thread_views, views
 from .feeds import CategoryFeed
 
 app_name = "forums"
@@ -8,8 +8,9 @@ app_name = "forums"
 urlpatterns = [
     path("forum/", views.index, name="index"),
     path("forum/volgen/", views.follow, name="follow"),
-    path("forum/draad/<int:pk>/", views.thread, name="thread_short"),
-    path("forum/draad/<int:pk>-<slug:slug>/", views.thread, name="thread"),
+    path("forum/draad/<int:pk>/", thread_views.thread, name="thread_short"),
+    path("forum/draad/<int:pk>-<slug:slug>/", thread_views.thread, name="thread"),
+    path("forum/draad/<int:pk>/bijwerken/", thread_views.catch_up, name="catch_up"),
     path("forum/draad/<int:pk>/reageren/", views.reply, name="reply"),
     path("forum/bericht/<int:pk>/bewerken/", views.edit_post, name="edit"),
     path("forum/bericht/<int:pk>/geschiedenis/", views.post_history, name="history"),

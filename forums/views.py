@@ -1,7 +1,7 @@
-"""Reading and writing in the forums: the index, a category or closed group
-with its threads, a thread page, and the forms to start a thread, reply and
-edit. Permission questions go to permissions.py; writing goes through
-services.py."""
+"""The forums' index, a category or closed group with its threads, and the
+forms to start a thread, reply and edit (a thread page is in
+thread_views.py). Permission questions go to permissions.py; writing goes
+through services.py."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail import hooks
 
 from network.pagination import paginate
 from network.query_params import int_param
@@ -21,19 +20,15 @@ from . import membership, services
 from .errors import ForumError, PossibleBSN
 from .forms import EditPostForm, PostForm, ThreadForm
 from .models import (
-    POSTS_PER_PAGE,
     Attachment,
     Category,
     Group,
     GroupMembership,
     MembershipStatus,
     Post,
-    ReadState,
-    Subscription,
     Thread,
 )
 from .permissions import (
-    can_accept_answer,
     can_edit_post,
     can_read_place,
     can_view_post,
@@ -46,8 +41,7 @@ from .permissions import (
     visible_threads,
     write_refusal,
 )
-from .reading import unread_count, with_read_state
-from .text import quote
+from .reading import follows, unread_count, with_read_state
 
 THREADS_PER_PAGE = 25
 
@@ -136,18 +130,11 @@ def _place_page(request, place, template: str, extra=None):
         "place": place,
         "threads": page,
         "may_write": can_write_in(request.user, place),
-        "following": _follows(request.user, place),
+        "following": follows(request.user, place),
         "filter": filter_solved,
     }
     context.update(extra or {})
     return TemplateResponse(request, template, context)
-
-
-def _follows(user, target) -> bool:
-    if not user.is_authenticated:
-        return False
-    field = {Category: "category", Group: "group", Thread: "thread"}[type(target)]
-    return Subscription.objects.filter(user=user, **{field: target}).exists()
 
 
 def category(request, slug):
@@ -164,137 +151,6 @@ def group(request, slug):
         "forums/group.html",
         {"is_manager": is_group_manager(request.user, group)},
     )
-
-
-def thread(request, pk, slug=None):
-    thread = get_object_or_404(
-        Thread.objects.select_related(
-            "category", "group", "author", "merged_into__category", "merged_into__group"
-        ),
-        pk=pk,
-    )
-    # A merged thread points to its target: only someone who may read both is
-    # sent there, so the redirect never names a thread the reader may not see.
-    target = thread.merged_into if thread.merged_into_id else thread
-    if not (
-        can_view_thread(request.user, thread) and can_view_thread(request.user, target)
-    ):
-        if request.user.is_authenticated:
-            raise PermissionDenied
-        return redirect(f"{_login_url()}?next={request.path}")
-    if target is not thread:
-        return redirect(target)
-    user = request.user
-    last_read = 0
-    if user.is_authenticated:
-        state = ReadState.objects.filter(user=user, thread=thread).first()
-        last_read = state.last_read_position if state else 0
-        if "ongelezen" in request.GET:
-            first_unread = min(last_read + 1, thread.post_count)
-            page = (first_unread - 1) // POSTS_PER_PAGE + 1
-            query = f"?pagina={page}" if page > 1 else ""
-            return redirect(
-                f"{thread.get_absolute_url()}{query}#bericht-{first_unread}"
-            )
-    page_number = _page_number(request, thread)
-    first = (page_number - 1) * POSTS_PER_PAGE + 1
-    # A page is a range of positions: an index lookup, whatever the thread's length.
-    posts = list(
-        Post.objects.filter(
-            thread=thread, position__gte=first, position__lt=first + POSTS_PER_PAGE
-        )
-        .select_related("author__profile")
-        .prefetch_related("attachments")
-        .annotate(revision_count=Count("revisions"))
-    )
-    if user.is_authenticated and posts:
-        services.mark_read(user, thread, posts[-1].position)
-    helpful = set()
-    if user.is_authenticated:
-        helpful = set(user_reactions(user, [p.pk for p in posts]))
-    refusal = write_refusal(user, thread.place, thread)
-    may_reply = refusal is None
-    form = None
-    if may_reply:
-        initial = {}
-        cite = int_param(request.GET, "citeer")
-        if cite is not None:
-            quoted = Post.objects.filter(
-                thread=thread, position=cite, is_hidden=False
-            ).first()
-            if quoted:
-                initial["body"] = quote(quoted)
-        form = PostForm(initial=initial)
-    return TemplateResponse(
-        request,
-        "forums/thread.html",
-        {
-            "thread": thread,
-            "place": thread.place,
-            "posts": posts,
-            "page_number": page_number,
-            "pages": _page_links(thread, page_number),
-            "last_read": last_read,
-            "form": form,
-            "may_reply": may_reply,
-            "helpful": helpful,
-            "is_moderator": is_moderator(user),
-            "may_accept": can_accept_answer(user, thread),
-            "following": _follows(user, thread),
-            "user_id": user.pk if user.is_authenticated else None,
-            "actions": _thread_actions(request, thread),
-            "suspension_notice": (
-                refusal.message if refusal and refusal.code == "suspended" else ""
-            ),
-        },
-    )
-
-
-def _thread_actions(request, thread) -> list[dict]:
-    """Buttons other apps offer on a thread page through the Wagtail hook
-    `forums_thread_actions`: a function `(request, thread) -> dict | None`
-    whose dict has a `label` and a `url` to POST to (the site turns a solved
-    helpdesk question into a draft knowledge article)."""
-    offers = (
-        offer(request, thread) for offer in hooks.get_hooks("forums_thread_actions")
-    )
-    return [action for action in offers if action]
-
-
-def user_reactions(user, post_ids):
-    from .models import Reaction
-
-    return Reaction.objects.filter(user=user, post_id__in=post_ids).values_list(
-        "post_id", flat=True
-    )
-
-
-def _login_url() -> str:
-    from django.conf import settings
-    from django.shortcuts import resolve_url
-
-    return resolve_url(settings.LOGIN_URL)
-
-
-def _page_number(request, thread) -> int:
-    try:
-        number = int(request.GET.get("pagina", 1))
-    except ValueError:
-        number = 1
-    return min(max(number, 1), thread.last_page)
-
-
-def _page_links(thread, current: int) -> list:
-    """First, last and two either side: a short list for screen readers."""
-    last = thread.last_page
-    numbers = sorted({1, last, *range(max(current - 2, 1), min(current + 2, last) + 1)})
-    links, previous = [], 0
-    for number in numbers:
-        if number - previous > 1:
-            links.append(None)
-        links.append(number)
-        previous = number
-    return links
 
 
 def _write_error(form, error) -> None:

@@ -209,13 +209,37 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # The readiness check (/gezond/klaar/) waits at most this long for each Redis
 # of the channel layer to answer; the cache is asked with its own timeouts.
 READINESS_TIMEOUT = env.float("READINESS_TIMEOUT", 1.0)
+# The channel layer carries live forum posts and notification counts. Chosen,
+# not left to defaults (issue: a write burst lost a quarter of the posts):
+# - capacity: messages waiting per socket before channels-redis drops more
+#   without a word (its default is 100). A burst of replies into one thread
+#   fills a slow socket's channel; 1,000 leaves room, and a page that still
+#   misses one fetches it by version (forums/live.py).
+# - expiry: seconds a message may wait for its socket (default 60).
+# - group_expiry: seconds a socket stays in a group (default a day); thread
+#   sockets join theirs again with every ping, so a tab open for days stays.
+CHANNEL_LAYER_CONFIG = {
+    "capacity": env.int("CHANNEL_LAYER_CAPACITY", 1000),
+    "expiry": env.int("CHANNEL_LAYER_EXPIRY", 60),
+    "group_expiry": env.int("CHANNEL_LAYER_GROUP_EXPIRY", 86400),
+}
+# Each socket's reader waits up to 5 s in a blocking read on Redis (BZPOPMIN,
+# channels-redis' brpop_timeout). redis-py's own default socket timeout is
+# also 5 s, so an idle socket's read timed out and Daphne closed it with 1011
+# every few seconds: the read timeout must be longer than the blocking read.
+REDIS_LAYER_CONNECTION = {
+    "socket_timeout": env.float("REDIS_LAYER_TIMEOUT", 15),
+    "socket_connect_timeout": env.float("REDIS_LAYER_CONNECT_TIMEOUT", 2),
+    "socket_keepalive": True,
+}
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
-                "hosts": [REDIS_URL],
+                "hosts": [{"address": REDIS_URL, **REDIS_LAYER_CONNECTION}],
                 "prefix": env.str("REDIS_PREFIX", "lecso"),
+                **CHANNEL_LAYER_CONFIG,
             },
         }
     }
@@ -228,7 +252,12 @@ if REDIS_URL:
         }
     }
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels.layers.InMemoryChannelLayer",
+            "CONFIG": CHANNEL_LAYER_CONFIG,
+        }
+    }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The limits per client count in the default cache; django-ratelimit's system
 # checks judge it. django-redis is on its list: add() is SET NX and incr()

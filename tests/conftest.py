@@ -114,9 +114,9 @@ def run_async():
     """Run an async test scenario to the end on a thread of its own, so it works
     even while another event loop (Playwright's) is running on this one."""
 
-    def run(scenario, *args):
+    def run(scenario, *args, timeout: float = 60):
         with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-            return pool.submit(asyncio.run, scenario(*args)).result(timeout=60)
+            return pool.submit(asyncio.run, scenario(*args)).result(timeout=timeout)
 
     return run
 

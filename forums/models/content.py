@@ -61,6 +61,11 @@ class Thread(index.Indexed, models.Model):
     merged_into = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Rises by one with every change an open page must show (a post written,
+    # edited, hidden, restored or merged in); each post keeps the version of
+    # its last change. A page that knows version N asks for what is newer, so
+    # a live message lost on the way is found and fetched (live.py).
+    version = models.PositiveIntegerField(default=0)
 
     # Found by its title, opening post, accepted answer and first replies (see
     # search_body); who may see it is filtered on category, group and state.
@@ -139,6 +144,7 @@ class Post(models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
     is_hidden = models.BooleanField(default=False)
     helpful_count = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["thread", "position"]
@@ -147,6 +153,8 @@ class Post(models.Model):
                 fields=["thread", "position"], name="one_post_per_position"
             )
         ]
+        # An open page catching up asks for the posts changed after its version.
+        indexes = [models.Index(fields=["thread", "version"])]
 
     def __str__(self) -> str:
         return f"{self.thread} #{self.position}"

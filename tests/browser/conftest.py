@@ -4,10 +4,9 @@ drives the system Chromium. No browser is ever downloaded."""
 import os
 
 import pytest
-from daphne.testing import DaphneProcess
 from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
 
-from tests.conftest import close_connections_before_fork
+from tests.daphne import daphne
 
 # The password of every account the browser tests sign in with.
 PASSWORD = "Een-lang-wachtwoord-42"
@@ -61,38 +60,11 @@ def browser(chromium_executable):
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
-def _child_setup(django_db_blocker):
-    def setup():
-        # A forked child inherits asgiref's single-thread executor without its
-        # thread, if a test used database_sync_to_async before the fork; any
-        # database work in the child would then hang. Give it a fresh one.
-        from concurrent.futures import ThreadPoolExecutor
-
-        from asgiref.sync import SyncToAsync
-
-        SyncToAsync.single_thread_executor = ThreadPoolExecutor(max_workers=1)
-        django_db_blocker.unblock()
-
-    return setup
-
-
 @pytest.fixture(scope="session")
 def live_server_url(django_db_setup, django_db_blocker):
     """Daphne in a forked child process, on the test database set up above."""
-    with django_db_blocker.unblock():
-        close_connections_before_fork()
-    # The child inherits pytest-django's block on database access; lift it there.
-    server = DaphneProcess(
-        "localhost", _make_application, setup=_child_setup(django_db_blocker)
-    )
-    server.daemon = True
-    server.start()
-    if not server.ready.wait(timeout=30):
-        server.terminate()
-        raise RuntimeError("Daphne did not start within 30 seconds")
-    yield f"http://localhost:{server.port.value}"
-    server.terminate()
-    server.join()
+    with daphne(_make_application, django_db_blocker=django_db_blocker) as url:
+        yield url
 
 
 @pytest.fixture

@@ -165,3 +165,43 @@ def test_a_reply_beyond_this_page_is_offered_as_a_link(
     expect(page.locator("#live-announcer")).not_to_be_empty()
     link.click()
     expect(page.locator("#bericht-22 .post__body")).to_have_text("Nog een idee.")
+
+
+def test_a_reply_whose_message_was_lost_is_fetched_with_its_buttons(
+    page, browser, live_server_url, forum, log_in, monkeypatch
+):
+    """Bram's first reply is written while its live message is lost (as a
+    full channel or a Redis restart would lose it). When his second arrives,
+    Anna's page sees the version skip one, fetches what it missed, and shows
+    both replies in order, rendered for her: she can quote and mark them."""
+    thread = forum["thread"]
+    log_in(page, forum["anna"].email)
+    page.goto(thread.get_absolute_url())
+    posts = page.locator("#berichten")
+    expect(posts).to_have_attribute("data-live", "connected")
+    expect(posts).to_have_attribute("data-version", "1")
+
+    from forums import live
+
+    monkeypatch.setattr(live, "_send", lambda group, message: None)
+    off_the_event_loop(services.reply, forum["bram"], thread, body="Een stil bericht.")
+    monkeypatch.undo()
+    expect(page.locator("#bericht-2")).to_have_count(0)
+
+    other = browser.new_context(base_url=live_server_url, locale="nl-NL")
+    replying = other.new_page()
+    log_in(replying, forum["bram"].email)
+    replying.goto(thread.get_absolute_url())
+    replying.locator("#antwoord textarea").fill("En nog een.")
+    replying.locator('#antwoord button[name="post"]').click()
+    expect(replying.locator("#bericht-3")).to_be_visible()
+    other.close()
+
+    missed = page.locator("#bericht-2")
+    expect(missed.locator(".post__body")).to_have_text("Een stil bericht.")
+    expect(page.locator("#bericht-3 .post__body")).to_have_text("En nog een.")
+    expect(page.locator("#berichten > article")).to_have_count(3)
+    expect(missed.locator('a[href="?citeer=2#antwoord"]')).to_be_visible()
+    expect(missed.locator('button[aria-pressed="false"]')).to_be_visible()
+    expect(page.locator("#live-announcer")).to_contain_text("2")
+    expect(page.locator(":focus")).to_have_count(0)

@@ -3,15 +3,8 @@ it, how lost access closes it, and (with Redis) a post made through one Daphne
 process reaching a socket on another."""
 
 import asyncio
-import base64
-import http.client
-import json
 import os
-import re
-import struct
-import urllib.parse
 from http import HTTPStatus
-from http.cookies import SimpleCookie
 
 import pytest
 from channels.db import database_sync_to_async
@@ -19,14 +12,14 @@ from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
-from django.test import Client
 from django.utils import formats, timezone, translation
 
-from forums import live, services
+from forums import live, moderation_services, services
 from forums.models import GroupMembership, MembershipStatus, Post
 from forums.routing import websocket_urlpatterns
 from lecso_site.asgi import application
-from tests.conftest import close_connections_before_fork, renew_sync_executor
+from tests.daphne import daphne
+from tests.live_client import LivePage, Writer, session_cookie
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -212,6 +205,100 @@ def test_edits_and_hiding_arrive_without_the_hidden_text(
     assert "time-in" not in hidden["html"], "a hidden text is never sent"
 
 
+def test_messages_carry_the_version_each_change_took(
+    make_thread, category, member, other_member, run_async
+):
+    thread = make_thread(category)
+
+    async def scenario():
+        reader = thread_socket(thread, member)
+        assert (await reader.connect())[0]
+        reply = await database_sync_to_async(services.reply)(
+            other_member, thread, body="Eerste."
+        )
+        new = await reader.receive_json_from(timeout=3)
+        await database_sync_to_async(services.edit_post)(
+            other_member, reply, body="Eerste, verbeterd."
+        )
+        edited = await reader.receive_json_from(timeout=3)
+        await reader.disconnect()
+        return new, edited
+
+    new, edited = run_async(scenario)
+    assert (new["event"], new["position"], new["version"]) == ("new", 2, 2)
+    assert (edited["event"], edited["position"], edited["version"]) == ("edited", 2, 3)
+
+
+def test_a_page_behind_hears_the_version_as_soon_as_it_connects(
+    make_thread, category, member, other_member, run_async
+):
+    """A reply written while the page loaded, or while its socket was down,
+    reaches no socket: the page says which version it shows and is told at
+    once that there is more, so it fetches it (test_catch_up.py)."""
+    thread = make_thread(category)  # version 1 on the page
+    services.reply(other_member, thread, body="Terwijl de pagina laadde.")
+
+    async def scenario():
+        behind = socket(f"/ws/forum/draad/{thread.pk}/?taal=nl&versie=1", member)
+        current = socket(f"/ws/forum/draad/{thread.pk}/?taal=nl&versie=2", member)
+        unsaid = socket(f"/ws/forum/draad/{thread.pk}/?taal=nl", member)
+        for communicator in (behind, current, unsaid):
+            assert (await communicator.connect())[0]
+        ping = await behind.receive_json_from(timeout=3)
+        up_to_date = await current.receive_nothing(timeout=0.3)
+        no_version = await unsaid.receive_nothing(timeout=0.3)
+        for communicator in (behind, current, unsaid):
+            await communicator.disconnect()
+        return ping, up_to_date, no_version
+
+    ping, up_to_date, no_version = run_async(scenario)
+    assert ping == {"event": "ping", "version": 2}
+    assert up_to_date and no_version
+
+
+def test_open_pages_hear_the_thread_version_now_and_then(
+    settings, make_thread, category, member, other_member, run_async
+):
+    """A message the layer dropped with no message after it would go unnoticed;
+    the ping carries the version, so the page finds the gap anyway."""
+    settings.FORUMS_LIVE_PING_SECONDS = 0.2
+    thread = make_thread(category)
+
+    async def scenario():
+        reader = thread_socket(thread, member)
+        assert (await reader.connect())[0]
+        first = await reader.receive_json_from(timeout=3)
+        # Written without telling anyone, as if its message were lost.
+        await database_sync_to_async(services._add_post)(thread, other_member, "Stil.")
+        while (second := await reader.receive_json_from(timeout=3))["version"] < 2:
+            pass
+        await reader.disconnect()
+        return first, second
+
+    first, second = run_async(scenario)
+    assert first == {"event": "ping", "version": 1}
+    assert second == {"event": "ping", "version": 2}
+
+
+def test_a_merge_tells_open_pages_of_the_target_to_fetch(
+    make_thread, category, member, moderator, run_async
+):
+    target = make_thread(category, title="Time-outs")
+    source = make_thread(category, title="Time-out ruimte", replies=1)
+
+    async def scenario():
+        reader = thread_socket(target, member)
+        assert (await reader.connect())[0]
+        await database_sync_to_async(moderation_services.merge_threads)(
+            moderator, source, target, reason="Dubbel"
+        )
+        message = await reader.receive_json_from(timeout=3)
+        await reader.disconnect()
+        return message
+
+    assert run_async(scenario) == {"event": "sync", "version": 2}
+
+
 def test_removing_a_group_member_closes_their_sockets_to_the_group(
     client, make_member, make_thread, group, group_member, run_async
 ):
@@ -389,67 +476,10 @@ def test_routes_sit_behind_the_origin_check_and_the_session(
 # --- Two Daphne processes over Redis -------------------------------------------
 
 
-def session_cookie(user) -> str:
-    client = Client()
-    client.force_login(user)
-    return f"sessionid={client.cookies['sessionid'].value}"
-
-
 def _application():
     from channels.routing import get_default_application
 
     return get_default_application()
-
-
-def _start_daphne(django_db_blocker):
-    from daphne.testing import DaphneProcess
-
-    def setup():
-        # The parent's worker thread did not survive the fork (see above).
-        renew_sync_executor()
-        django_db_blocker.unblock()
-
-    server = DaphneProcess("localhost", _application, setup=setup)
-    server.daemon = True
-    server.start()
-    if not server.ready.wait(timeout=30):
-        server.terminate()
-        raise RuntimeError("Daphne did not start within 30 seconds")
-    return server
-
-
-async def _first_message(url: str, cookie: str, then):
-    """Open a WebSocket to `url` with a session cookie, run `then` (blocking,
-    in a thread) once the server has accepted it, and return the first message.
-
-    A few lines of RFC 6455 instead of a client library: autobahn's asyncio
-    flavour cannot load in a process where Daphne's Twisted one already did."""
-    parts = urllib.parse.urlsplit(url)
-    reader, writer = await asyncio.open_connection(parts.hostname, parts.port)
-    key = base64.b64encode(os.urandom(16)).decode()
-    writer.write(
-        (
-            f"GET {parts.path} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
-            "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-            f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
-            f"Origin: http://{parts.netloc}\r\nCookie: {cookie}\r\n\r\n"
-        ).encode()
-    )
-    try:
-        # Daphne answers the handshake only once the consumer has accepted.
-        answer = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
-        assert answer.startswith(b"HTTP/1.1 101"), answer
-        await asyncio.get_running_loop().run_in_executor(None, then)
-        first, second = await asyncio.wait_for(reader.readexactly(2), 10)
-        assert first & 0x0F == 1, "a text frame"  # servers do not mask
-        length = second & 0x7F
-        if length == 126:
-            (length,) = struct.unpack("!H", await reader.readexactly(2))
-        elif length == 127:
-            (length,) = struct.unpack("!Q", await reader.readexactly(8))
-        return json.loads(await reader.readexactly(length))
-    finally:
-        writer.close()
 
 
 @pytest.mark.slow
@@ -462,51 +492,25 @@ def test_a_post_through_one_daphne_reaches_a_socket_on_another(
     django_db_blocker, make_thread, category, member, other_member, run_async
 ):
     thread = make_thread(category)
-    reader, writer = (session_cookie(user) for user in (member, other_member))
+    writer = Writer(other_member)
 
-    close_connections_before_fork()
-    servers = [_start_daphne(django_db_blocker) for _ in range(2)]
-    a, b = (f"localhost:{server.port.value}" for server in servers)
+    with (
+        daphne(_application, django_db_blocker=django_db_blocker) as a,
+        daphne(_application, django_db_blocker=django_db_blocker) as b,
+    ):
+        page = LivePage(b, thread, session_cookie(member), version=1)
 
-    def post_reply_through_a():
-        host, port = a.split(":")
-        server = http.client.HTTPConnection(host, int(port), timeout=10)
-        server.request("GET", thread.get_absolute_url(), headers={"Cookie": writer})
-        response = server.getresponse()
-        token = re.search(
-            r'name="csrfmiddlewaretoken" value="([^"]+)"', response.read().decode()
-        )[1]
-        cookies = SimpleCookie()
-        for header in response.headers.get_all("Set-Cookie"):
-            cookies.load(header)
-        server.request(
-            "POST",
-            f"/forum/draad/{thread.pk}/reageren/",
-            body=urllib.parse.urlencode(
-                {"body": "Over een andere server.", "csrfmiddlewaretoken": token}
-            ),
-            headers={
-                "Cookie": f"{writer}; csrftoken={cookies['csrftoken'].value}",
-                "Content-Type": "application/x-www-form-urlencoded",
-            },
-        )
-        response = server.getresponse()
-        response.read()
-        assert response.status == HTTPStatus.FOUND, response.status
-        assert response.headers["Location"].endswith("#bericht-2")
-        server.close()
+        async def scenario():
+            listening = asyncio.create_task(page.listen(lambda: page.heard, quiet=10))
+            await asyncio.wait_for(page.opened.wait(), 10)
+            await asyncio.get_running_loop().run_in_executor(
+                None, writer.reply, a, thread, "Over een andere server."
+            )
+            await asyncio.wait_for(listening, 15)
 
-    try:
-        message = run_async(
-            _first_message,
-            f"ws://{b}/ws/forum/draad/{thread.pk}/",
-            reader,
-            post_reply_through_a,
-        )
-    finally:
-        for server in servers:
-            server.terminate()
-            server.join()
+        run_async(scenario)
+
+    [message] = page.messages
     assert message["event"] == "new" and message["position"] == 2
     assert "Over een andere server." in message["html"]
     assert message["author"] == "Bram Jansen"

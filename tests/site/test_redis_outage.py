@@ -6,6 +6,7 @@ The site's cache and channel layer are pointed at a Redis of the test's own
 then a fresh, empty server, as production sees a Redis restart. So it runs on
 SQLite and PostgreSQL alike."""
 
+import asyncio
 import datetime
 import logging
 import os
@@ -20,6 +21,8 @@ from events.models import EventIndexPage, EventPage
 from forums import services as forum_services
 from forums.models import Category, Post
 from network.models import Affiliation, Board, Profile, School
+from tests.daphne import daphne
+from tests.live_client import LivePage, Writer, session_cookie
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -45,11 +48,18 @@ def site_on_spare_redis(settings, spare_redis):
         layer = {"BACKEND": "channels_redis.core.RedisChannelLayer"}
     layer["CONFIG"] = {
         **layer.get("CONFIG", {}),
-        "hosts": [spare_redis.url],
+        **settings.CHANNEL_LAYER_CONFIG,
+        "hosts": [{"address": spare_redis.url, **settings.REDIS_LAYER_CONNECTION}],
         "prefix": PREFIX,
     }
     settings.CHANNEL_LAYERS = {"default": layer}
     return spare_redis
+
+
+def _application():
+    from channels.routing import get_default_application
+
+    return get_default_application()
 
 
 @pytest.fixture
@@ -216,3 +226,55 @@ def test_signing_in_while_redis_is_down_is_refused_politely(
     )
     assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("fresh_sync_executor_afterwards")
+def test_an_open_thread_page_misses_no_reply_through_an_outage(
+    settings, world, site_on_spare_redis, django_db_blocker, run_async
+):
+    """Through Daphne: a thread page is open when Redis stops. Its socket is
+    closed, a reply is written meanwhile (and saved), Redis comes back, the
+    page reconnects saying the version it shows, hears that it is behind and
+    fetches the reply; the next reply arrives live. Each shown once."""
+    settings.FORUMS_LIVE_PING_SECONDS = 1
+    spare, thread = site_on_spare_redis, world["thread"]
+    writer = Writer(world["replier"])
+
+    with daphne(_application, django_db_blocker=django_db_blocker) as server:
+        page = LivePage(server, thread, session_cookie(world["asker"]), version=1)
+
+        async def reply(body):
+            loop = asyncio.get_running_loop()
+            await loop.run_in_executor(None, writer.reply, server, thread, body)
+
+        async def scenario():
+            following = asyncio.create_task(page.follow(lambda: 2 in page.shown))
+            await asyncio.wait_for(page.opened.wait(), 10)
+            await reply("Voor de storing.")
+            await asyncio.wait_for(following, 15)
+
+            following = asyncio.create_task(page.follow(lambda: False, quiet=30))
+            await asyncio.wait_for(page.opened.wait(), 10)
+            spare.stop()
+            await asyncio.wait_for(following, 30)
+            closed_with = page.close_code
+            await reply("Tijdens de storing.")
+
+            spare.start()
+            await asyncio.wait_for(
+                page.follow(lambda: 3 in page.shown and not page.behind), 30
+            )
+            following = asyncio.create_task(page.follow(lambda: 4 in page.shown))
+            await asyncio.wait_for(page.opened.wait(), 10)
+            await reply("Na de storing.")
+            await asyncio.wait_for(following, 15)
+            return closed_with
+
+        closed_with = run_async(scenario, timeout=120)
+
+    assert closed_with is not None, "the socket was closed while Redis was down"
+    assert page.live_new.keys() == {2, 4}
+    assert page.caught_up == {3}
+    assert page.shown_twice == []
+    assert Post.objects.filter(thread=thread).count() == 4

@@ -9,8 +9,9 @@ import socket
 from http import HTTPStatus
 
 import pytest
-from daphne.testing import DaphneProcess
 from django.urls import reverse
+
+from tests.daphne import daphne, site_application
 
 ONE_MB = 1024 * 1024
 
@@ -99,25 +100,12 @@ def test_a_url_within_the_limit_is_served(client, home):
 # --- Through a real Daphne ------------------------------------------------------
 
 
-def _site_application():
-    from lecso_site.asgi import application
-
-    return application
-
-
 @pytest.fixture(scope="module")
 def daphne_port():
     """Daphne serving the site's own ASGI application, as in production. These
     requests are refused before any database work, so none is set up."""
-    server = DaphneProcess("127.0.0.1", _site_application)
-    server.daemon = True
-    server.start()
-    if not server.ready.wait(timeout=30):
-        server.terminate()
-        raise RuntimeError("Daphne did not start within 30 seconds")
-    yield server.port.value
-    server.terminate()
-    server.join()
+    with daphne(site_application, host="127.0.0.1") as url:
+        yield int(url.rsplit(":", 1)[1])
 
 
 def _raw_request(port: int, request: bytes) -> bytes:

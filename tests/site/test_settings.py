@@ -30,6 +30,10 @@ print(json.dumps({
     "health_checks": db.get("CONN_HEALTH_CHECKS"),
     "layer": settings.CHANNEL_LAYERS["default"]["BACKEND"],
     "layer_hosts": settings.CHANNEL_LAYERS["default"].get("CONFIG", {}).get("hosts"),
+    "layer_config": {
+        k: v for k, v in settings.CHANNEL_LAYERS["default"].get("CONFIG", {}).items()
+        if k != "hosts"
+    },
     "cache": settings.CACHES["default"]["BACKEND"],
     "cache_options": settings.CACHES["default"].get("OPTIONS", {}),
     "email": settings.EMAIL_BACKEND,
@@ -102,7 +106,14 @@ def test_database_url_switches_to_postgresql():
 def test_redis_url_switches_channel_layer_and_cache():
     found = settings_with(REDIS_URL="redis://cache.internal:6379/2")
     assert found["layer"] == "channels_redis.core.RedisChannelLayer"
-    assert found["layer_hosts"] == ["redis://cache.internal:6379/2"]
+    [host] = found["layer_hosts"]
+    assert host["address"] == "redis://cache.internal:6379/2"
+    # Idle live sockets stay open: the read timeout is longer than the 5 s
+    # blocking read of channels-redis (redis-py's default of 5 s closed them).
+    assert host["socket_timeout"] > 5
+    # Chosen, not the library's defaults: room for a burst of replies.
+    assert found["layer_config"]["capacity"] >= 1000
+    assert found["layer_config"]["group_expiry"] == 86400
     # django-redis, which treats an unreachable Redis as a miss, with timeouts
     # of a fraction of a second.
     assert found["cache"] == "django_redis.cache.RedisCache"

@@ -13,12 +13,14 @@
   var FINAL = { 4401: true, 4403: true, 4404: true };
 
   // `marker` carries data-live="connected" while the socket is open (for
-  // styling, and so tests know when the page is listening).
+  // styling, and so tests know when the page is listening). `path` is a
+  // string, or a function giving it anew for each connection.
   function listen(path, marker, onMessage) {
     var delay = 1000;
     function connect() {
       var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-      var socket = new WebSocket(scheme + window.location.host + path);
+      var where = typeof path === "function" ? path() : path;
+      var socket = new WebSocket(scheme + window.location.host + where);
       socket.onopen = function () {
         delay = 1000;
         marker.setAttribute("data-live", "connected");
@@ -31,9 +33,10 @@
       socket.onclose = function (event) {
         marker.removeAttribute("data-live");
         if (FINAL[event.code]) return;
-        // Spread the reconnects of many pages after a server restart.
-        setTimeout(connect, delay + Math.floor(Math.random() * 1000));
-        delay = Math.min(delay * 2, 60000);
+        // Capped exponential back-off with jitter, so the pages of a whole
+        // school do not all knock at once after a server restart.
+        setTimeout(connect, Math.floor(delay / 2 + Math.random() * delay));
+        delay = Math.min(delay * 2, 30000);
       };
     }
     connect();
@@ -60,10 +63,24 @@
   }
 
   // ---- A thread page ----------------------------------------------------
+  // Every change to the thread has a version, one higher than the last. The
+  // page knows the version it shows; a message that skips one, a ping with a
+  // newer version or a reconnect makes it fetch what it missed from the
+  // catch-up address, rendered for this reader, so no reply is lost when a
+  // message is (a full channel, a Redis restart, a laptop lid).
   var posts = document.querySelector("#berichten[data-thread-id]");
   if (posts) {
     var threadId = posts.getAttribute("data-thread-id");
     var language = document.documentElement.lang || "";
+    var catchUpUrl = posts.getAttribute("data-catch-up-url");
+    var version = parseInt(posts.getAttribute("data-version"), 10) || 0;
+    var postCount = parseInt(posts.getAttribute("data-post-count"), 10) || 0;
+    var onLastPage = posts.getAttribute("data-last-page") === "1";
+    var ahead = {}; // messages that came before one still missing, by version
+    var catchUpTimer = null;
+    var fetching = false;
+    // How long a gap may wait for its message, which may simply be late.
+    var GAP_WAIT = 500;
 
     var replaceContent = function (existing, article, keepActions) {
       // Swap the post's content but leave its own buttons (quote, edit,
@@ -73,52 +90,143 @@
         if (child !== actions) existing.removeChild(child);
       });
       Array.prototype.slice.call(article.children).forEach(function (child) {
-        existing.insertBefore(child, actions);
+        if (!(actions && child.classList.contains("post__actions"))) {
+          existing.insertBefore(child, actions);
+        }
       });
       existing.className = article.className;
     };
 
-    var showNewer = function (position) {
+    var showNewer = function (count) {
       var perPage = parseInt(posts.getAttribute("data-per-page"), 10) || 0;
       // Pages after the last one shown are clamped to the last by the server.
-      var page = perPage ? Math.ceil(position / perPage) : position;
+      var page = perPage ? Math.ceil(postCount / perPage) : postCount;
       var notice = document.getElementById("live-newer");
       if (!notice) {
         notice = document.createElement("p");
         notice.id = "live-newer";
         notice.className = "live-notice";
-        notice.appendChild(document.createTextNode(posts.getAttribute("data-newer-text") + " "));
+        notice.appendChild(document.createElement("span"));
+        notice.appendChild(document.createTextNode(" "));
         notice.appendChild(document.createElement("a"));
         posts.parentNode.insertBefore(notice, posts.nextSibling);
       }
+      var text = count === 1 ? posts.getAttribute("data-newer-one")
+        : fill(posts.getAttribute("data-newer-many"), { count: String(count) });
+      notice.querySelector("span").textContent = text;
       var link = notice.querySelector("a");
-      link.href = "?pagina=" + page + "#bericht-" + position;
+      link.href = "?pagina=" + page + "#bericht-" + postCount;
       link.textContent = posts.getAttribute("data-newer-link");
-      announce(posts.getAttribute("data-newer-text"));
+      announce(text);
+    };
+    var newerCount = 0;
+
+    // Shows one post; true when it is a reply this page had not seen.
+    // A focused button inside the post stays where it is in any case.
+    var show = function (position, html, keepActions) {
+      var article = parse(html);
+      if (!article) return false;
+      var existing = document.getElementById("bericht-" + position);
+      if (existing) {
+        replaceContent(existing, article, keepActions || existing.contains(document.activeElement));
+        return false;
+      }
+      if (position <= postCount) return false; // on another page of the thread
+      postCount = position;
+      if (!onLastPage) {
+        newerCount += 1;
+        return true;
+      }
+      article.classList.add("post--arrived");
+      posts.appendChild(article);
+      return true;
     };
 
-    listen(
-      "/ws/forum/draad/" + encodeURIComponent(threadId) + "/?taal=" + encodeURIComponent(language),
-      posts,
-      function (data) {
-        if (typeof data.position !== "number") return;
-        var article = parse(data.html);
-        if (!article) return;
-        var existing = document.getElementById("bericht-" + data.position);
-        if (data.event === "new") {
-          if (existing) return; // already on the page (the author's own reload)
-          if (posts.getAttribute("data-last-page") !== "1") {
-            showNewer(data.position);
-            return;
-          }
-          article.classList.add("post--arrived");
-          posts.appendChild(article);
-          var heading = article.querySelector("h3");
+    var drain = function () {
+      while (ahead[version + 1]) {
+        var data = ahead[version + 1];
+        delete ahead[version + 1];
+        version += 1;
+        var before = newerCount;
+        var isNew = show(data.position, data.html, data.event === "edited");
+        if (isNew && newerCount > before) {
+          showNewer(newerCount);
+        } else if (isNew && data.event === "new") {
+          var article = document.getElementById("bericht-" + data.position);
+          var heading = article && article.querySelector("h3");
           var name = data.author || (heading ? heading.textContent.split(":").pop().trim() : "");
           announce(fill(posts.getAttribute("data-announce-new"), { name: name }));
-        } else if (existing && (data.event === "edited" || data.event === "hidden" || data.event === "restored")) {
-          replaceContent(existing, article, data.event === "edited");
         }
+      }
+      Object.keys(ahead).forEach(function (key) {
+        if (Number(key) <= version) delete ahead[key];
+      });
+      if (Object.keys(ahead).length) scheduleCatchUp(GAP_WAIT);
+    };
+
+    var catchUp = function () {
+      catchUpTimer = null;
+      if (fetching || !catchUpUrl) return;
+      fetching = true;
+      var since = version;
+      fetch(catchUpUrl + "?versie=" + since, {
+        credentials: "same-origin",
+        headers: { Accept: "application/json" }
+      })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (result) {
+          fetching = false;
+          if (!result || typeof result.version !== "number") return;
+          if (result.more) {
+            newerCount += Math.max(result.post_count - postCount, 0);
+            postCount = Math.max(postCount, result.post_count);
+            onLastPage = false; // far behind: offer the newest page instead
+            if (newerCount) showNewer(newerCount);
+          } else {
+            var before = newerCount;
+            var added = 0;
+            result.posts.forEach(function (post) {
+              if (post.version > version && show(post.position, post.html, false)) {
+                added += 1;
+              }
+            });
+            if (newerCount > before) {
+              showNewer(newerCount);
+            } else if (added) {
+              announce(added === 1 ? posts.getAttribute("data-caught-up-one")
+                : fill(posts.getAttribute("data-caught-up-many"), { count: String(added) }));
+            }
+          }
+          version = Math.max(version, result.version);
+          drain();
+        })
+        .catch(function () {
+          // Offline or the server restarting: the next ping or reconnect asks again.
+          fetching = false;
+        });
+    };
+
+    var scheduleCatchUp = function (wait) {
+      if (catchUpTimer === null && !fetching) catchUpTimer = setTimeout(catchUp, wait);
+    };
+
+    // The socket says the version this page shows when it (re)connects, and
+    // the server answers with a ping at once if the thread moved on since.
+    listen(
+      function () {
+        return "/ws/forum/draad/" + encodeURIComponent(threadId) + "/?taal=" +
+          encodeURIComponent(language) + "&versie=" + version;
+      },
+      posts,
+      function (data) {
+        if (typeof data.version !== "number") return;
+        if (data.event === "ping" || data.event === "sync") {
+          if (data.version > version) scheduleCatchUp(data.event === "sync" ? 0 : GAP_WAIT);
+          return;
+        }
+        if (typeof data.position !== "number" || data.version <= version) return;
+        ahead[data.version] = data;
+        drain();
       }
     );
   }

@@ -1,0 +1,213 @@
+"""Reading a thread: its page (a range of post positions), and the catch-up
+answer an open page asks for when it missed a live message (live.py). Both
+show posts the same way to the same reader, from one context."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, resolve_url
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
+from wagtail import hooks
+
+from network.query_params import int_param
+
+from . import app_settings, services
+from .forms import PostForm
+from .models import POSTS_PER_PAGE, Post, Reaction, ReadState, Thread
+from .permissions import (
+    can_accept_answer,
+    can_view_thread,
+    is_moderator,
+    write_refusal,
+)
+from .reading import follows
+from .text import quote
+
+
+def _posts(thread, **filters):
+    """Posts of `thread` with what showing them needs, in a fixed number of
+    queries however many there are."""
+    return (
+        Post.objects.filter(thread=thread, **filters)
+        .select_related("author__profile")
+        .prefetch_related("attachments")
+        .annotate(revision_count=Count("revisions"))
+    )
+
+
+def _reader_context(request, thread, posts) -> dict:
+    """What templates/forums/includes/post.html needs to show `posts` to this
+    reader: their own buttons, marks and rights."""
+    user = request.user
+    helpful = set()
+    if user.is_authenticated:
+        helpful = set(
+            Reaction.objects.filter(
+                user=user, post_id__in=[p.pk for p in posts]
+            ).values_list("post_id", flat=True)
+        )
+    refusal = write_refusal(user, thread.place, thread)
+    return {
+        "thread": thread,
+        "place": thread.place,
+        "helpful": helpful,
+        "may_reply": refusal is None,
+        "refusal": refusal,
+        "is_moderator": is_moderator(user),
+        "may_accept": can_accept_answer(user, thread),
+        "user_id": user.pk if user.is_authenticated else None,
+    }
+
+
+def thread(request, pk, slug=None):
+    thread = get_object_or_404(
+        Thread.objects.select_related(
+            "category", "group", "author", "merged_into__category", "merged_into__group"
+        ),
+        pk=pk,
+    )
+    # A merged thread points to its target: only someone who may read both is
+    # sent there, so the redirect never names a thread the reader may not see.
+    target = thread.merged_into if thread.merged_into_id else thread
+    if not (
+        can_view_thread(request.user, thread) and can_view_thread(request.user, target)
+    ):
+        if request.user.is_authenticated:
+            raise PermissionDenied
+        return redirect(f"{resolve_url(settings.LOGIN_URL)}?next={request.path}")
+    if target is not thread:
+        return redirect(target)
+    user = request.user
+    last_read = 0
+    if user.is_authenticated:
+        state = ReadState.objects.filter(user=user, thread=thread).first()
+        last_read = state.last_read_position if state else 0
+        if "ongelezen" in request.GET:
+            first_unread = min(last_read + 1, thread.post_count)
+            page = (first_unread - 1) // POSTS_PER_PAGE + 1
+            query = f"?pagina={page}" if page > 1 else ""
+            return redirect(
+                f"{thread.get_absolute_url()}{query}#bericht-{first_unread}"
+            )
+    page_number = _page_number(request, thread)
+    first = (page_number - 1) * POSTS_PER_PAGE + 1
+    # A page is a range of positions: an index lookup, whatever the thread's length.
+    posts = list(
+        _posts(thread, position__gte=first, position__lt=first + POSTS_PER_PAGE)
+    )
+    if user.is_authenticated and posts:
+        services.mark_read(user, thread, posts[-1].position)
+    context = _reader_context(request, thread, posts)
+    refusal = context.pop("refusal")
+    form = None
+    if context["may_reply"]:
+        initial = {}
+        cite = int_param(request.GET, "citeer")
+        if cite is not None:
+            quoted = Post.objects.filter(
+                thread=thread, position=cite, is_hidden=False
+            ).first()
+            if quoted:
+                initial["body"] = quote(quoted)
+        form = PostForm(initial=initial)
+    return TemplateResponse(
+        request,
+        "forums/thread.html",
+        {
+            **context,
+            "posts": posts,
+            "page_number": page_number,
+            "posts_per_page": POSTS_PER_PAGE,
+            "pages": _page_links(thread, page_number),
+            "last_read": last_read,
+            "form": form,
+            "following": follows(user, thread),
+            "actions": _thread_actions(request, thread),
+            "suspension_notice": (
+                refusal.message if refusal and refusal.code == "suspended" else ""
+            ),
+        },
+    )
+
+
+@never_cache
+def catch_up(request, pk):
+    """GET forum/draad/<pk>/bijwerken/?versie=N: the thread's posts changed
+    after version N, as {"version", "post_count", "posts": [{"position",
+    "version", "html"}], "more"}, in version order and rendered for this
+    reader as the thread page renders them. Asked by an open page that saw a
+    gap in the versions, a newer ping or a reconnect. The same permission
+    question as the page; a page further behind than
+    FORUMS_CATCH_UP_LIMIT changes gets no posts and "more": true, and offers
+    a reload."""
+    thread = get_object_or_404(
+        Thread.objects.select_related("category", "group"), pk=pk
+    )
+    if thread.merged_into_id:
+        raise Http404
+    if not can_view_thread(request.user, thread):
+        raise PermissionDenied
+    since = int_param(request.GET, "versie")
+    if since is None:
+        return HttpResponseBadRequest("versie: a whole number is needed")
+    limit = app_settings.catch_up_limit()
+    posts = list(_posts(thread, version__gt=since).order_by("version")[: limit + 1])
+    more = len(posts) > limit
+    if more:
+        posts = []
+    context = _reader_context(request, thread, posts)
+    context.pop("refusal")
+    return JsonResponse(
+        {
+            "version": thread.version,
+            "post_count": thread.post_count,
+            "more": more,
+            "posts": [
+                {
+                    "position": post.position,
+                    "version": post.version,
+                    "html": render_to_string(
+                        "forums/includes/post.html",
+                        {**context, "post": post},
+                        request=request,
+                    ),
+                }
+                for post in posts
+            ],
+        }
+    )
+
+
+def _thread_actions(request, thread) -> list[dict]:
+    """Buttons other apps offer on a thread page through the Wagtail hook
+    `forums_thread_actions`: a function `(request, thread) -> dict | None`
+    whose dict has a `label` and a `url` to POST to (the site turns a solved
+    helpdesk question into a draft knowledge article)."""
+    offers = (
+        offer(request, thread) for offer in hooks.get_hooks("forums_thread_actions")
+    )
+    return [action for action in offers if action]
+
+
+def _page_number(request, thread) -> int:
+    try:
+        number = int(request.GET.get("pagina", 1))
+    except ValueError:
+        number = 1
+    return min(max(number, 1), thread.last_page)
+
+
+def _page_links(thread, current: int) -> list:
+    """First, last and two either side: a short list for screen readers."""
+    last = thread.last_page
+    numbers = sorted({1, last, *range(max(current - 2, 1), min(current + 2, last) + 1)})
+    links, previous = [], 0
+    for number in numbers:
+        if number - previous > 1:
+            links.append(None)
+        links.append(number)
+        previous = number
+    return links
