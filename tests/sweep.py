@@ -174,6 +174,7 @@ FILLERS = {
     "forums:thread_short": _threads,
     "forums:thread": lambda w, role: [{"pk": t.pk, "slug": t.slug} for t in w.threads],
     "forums:reply": _threads,
+    "forums:catch_up": _threads,
     "forums:edit": _posts,
     "forums:history": _posts,
     "forums:helpful": _posts,
@@ -226,6 +227,8 @@ QUERIES = {
     "network:directory": [f"?q={NEEDLE}", "?q=zq", "?beschikbaar=questions"],
     "network:schools": [f"?q={NEEDLE}"],
     "forums:category": ["?toon=onbeantwoord"],
+    # What an open page fetches after a gap: every post of the thread.
+    "forums:catch_up": ["?versie=0"],
 }
 
 
