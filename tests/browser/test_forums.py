@@ -70,6 +70,19 @@ def off_the_event_loop(function, *args, **kwargs):
         return pool.submit(run).result(timeout=30)
 
 
+def bram_replies(browser, live_server_url, log_in, forum, text: str, position: int):
+    """Bram, in a browser of his own, replies through the thread's form: the
+    server's channel layer is the one that reaches the pages' sockets."""
+    other = browser.new_context(base_url=live_server_url, locale="nl-NL")
+    replying = other.new_page()
+    log_in(replying, forum["bram"].email)
+    replying.goto(forum["thread"].get_absolute_url())
+    replying.locator("#antwoord textarea").fill(text)
+    replying.locator('#antwoord button[name="post"]').click()
+    expect(replying.locator(f"#bericht-{position}")).to_be_visible()
+    other.close()
+
+
 def test_a_reply_appears_live_for_another_reader(
     page, browser, live_server_url, forum, serious_violations, log_in
 ):
@@ -90,14 +103,9 @@ def test_a_reply_appears_live_for_another_reader(
     unread = index.locator(f'.forum-place[data-place="c.{category.pk}"] .unread-count')
     expect(unread).to_have_attribute("data-unread", "0")
 
-    other = browser.new_context(base_url=live_server_url, locale="nl-NL")
-    replying = other.new_page()
-    log_in(replying, forum["bram"].email)
-    replying.goto(thread.get_absolute_url())
-    replying.locator("#antwoord textarea").fill("Wij gebruiken een **rustplek**.")
-    replying.locator('#antwoord button[name="post"]').click()
-    expect(replying.locator("#bericht-2")).to_be_visible()
-    other.close()
+    bram_replies(
+        browser, live_server_url, log_in, forum, "Wij gebruiken een **rustplek**.", 2
+    )
 
     reply = page.locator("#bericht-2")
     expect(reply.locator(".post__body strong")).to_have_text("rustplek")
@@ -149,15 +157,7 @@ def test_a_reply_beyond_this_page_is_offered_as_a_link(
     expect(posts).to_have_attribute("data-last-page", "0")
     expect(posts).to_have_attribute("data-live", "connected")
 
-    # Through the server: only its channel layer reaches the page's socket.
-    other = browser.new_context(base_url=live_server_url, locale="nl-NL")
-    replying = other.new_page()
-    log_in(replying, forum["bram"].email)
-    replying.goto(thread.get_absolute_url())
-    replying.locator("#antwoord textarea").fill("Nog een idee.")
-    replying.locator('#antwoord button[name="post"]').click()
-    expect(replying.locator("#bericht-22")).to_be_visible()
-    other.close()
+    bram_replies(browser, live_server_url, log_in, forum, "Nog een idee.", 22)
 
     link = page.locator("#live-newer a")
     expect(link).to_have_attribute("href", "?pagina=2#bericht-22")
@@ -188,14 +188,7 @@ def test_a_reply_whose_message_was_lost_is_fetched_with_its_buttons(
     monkeypatch.undo()
     expect(page.locator("#bericht-2")).to_have_count(0)
 
-    other = browser.new_context(base_url=live_server_url, locale="nl-NL")
-    replying = other.new_page()
-    log_in(replying, forum["bram"].email)
-    replying.goto(thread.get_absolute_url())
-    replying.locator("#antwoord textarea").fill("En nog een.")
-    replying.locator('#antwoord button[name="post"]').click()
-    expect(replying.locator("#bericht-3")).to_be_visible()
-    other.close()
+    bram_replies(browser, live_server_url, log_in, forum, "En nog een.", 3)
 
     missed = page.locator("#bericht-2")
     expect(missed.locator(".post__body")).to_have_text("Een stil bericht.")
