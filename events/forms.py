@@ -5,12 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import EventPage, QuestionKind, Status
-
-
-def full_session_message(session) -> str:
-    return _("%(session)s is full. Please choose another session.") % {
-        "session": session.title
-    }
+from .services import RegistrationError, require_session_seats
 
 
 def question_field_name(question) -> str:
@@ -93,11 +88,13 @@ class RegistrationForm(forms.Form):
         its lock, for one that filled meanwhile: see add_registration_error)."""
         cleaned = super().clean()
         for number, sessions in self.event.rounds:
-            name = round_field_name(number)
-            chosen = cleaned.get(name)
-            for session in sessions:
-                if session.pk == chosen and self.session_free.get(session.pk) == 0:
-                    self.add_error(name, full_session_message(session))
+            chosen = [
+                s for s in sessions if s.pk == cleaned.get(round_field_name(number))
+            ]
+            try:
+                require_session_seats(self.event, chosen, self.session_free)
+            except RegistrationError as error:
+                self.add_registration_error(error)
         return cleaned
 
     def add_registration_error(self, error) -> None:

@@ -6,7 +6,7 @@ from django.utils import timezone
 from network.privacy import account_deleted
 
 from .exports import readable_answers
-from .models import ACTIVE, Registration
+from .models import ACTIVE, EventOrganiser, OrganiserMessage, Registration
 
 
 def export_registrations(user) -> list:
@@ -24,6 +24,33 @@ def export_registrations(user) -> list:
         }
         for r in registrations
     ]
+
+
+def export_organising(user) -> dict:
+    """The meetings the person runs, and the messages they sent to attendees
+    (not who received them: that is each attendee's own data)."""
+    return {
+        "organiser_of": [
+            {
+                "event": o.event.title,
+                "starts": o.event.start.isoformat(),
+                "role": o.role,
+            }
+            for o in EventOrganiser.objects.filter(user=user).select_related("event")
+        ],
+        "messages_to_attendees": [
+            {
+                "event": m.event.title,
+                "subject": m.subject,
+                "body": m.body,
+                "sent_at": m.created_at.isoformat(),
+                "recipients": m.recipient_count,
+            }
+            for m in OrganiserMessage.objects.filter(sender=user)
+            .select_related("event")
+            .order_by("created_at")
+        ],
+    }
 
 
 @receiver(account_deleted)

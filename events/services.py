@@ -82,8 +82,14 @@ def _check_sessions(event: EventPage, sessions: list[EventSession]) -> None:
         raise RegistrationError("sessions", _("Choose one session in each round."))
 
 
-def _require_session_seats(event: EventPage, sessions: list[EventSession]) -> None:
-    free = session_seats_left(event)
+def require_session_seats(
+    event: EventPage, sessions: list[EventSession], free: dict | None = None
+) -> None:
+    """RegistrationError "session-full" naming the first of `sessions` with no
+    seat left. `free` is session_seats_left(event) when already known (a form
+    checking before a visitor is asked to confirm); registering asks again
+    under the event's lock."""
+    free = session_seats_left(event) if free is None else free
     full = [s for s in sessions if free.get(s.pk) == 0]
     if full:
         raise RegistrationError(
@@ -130,7 +136,7 @@ def register(
     left = seats_left(event)
     if left is None or left > 0:
         status = Status.CONFIRMED
-        _require_session_seats(event, sessions)
+        require_session_seats(event, sessions)
     elif event.waiting_list:
         status = Status.WAITING
     else:
@@ -235,7 +241,7 @@ def move(registration: Registration, to: str, *, by) -> Registration:
                 "full",
                 _("There is no free seat. Raise the number of seats first."),
             )
-        _require_session_seats(event, list(registration.sessions.all()))
+        require_session_seats(event, list(registration.sessions.all()))
     if registration.status == Status.CANCELLED:
         _require_no_active_registration(event, registration.email)
     previous = registration.status

@@ -99,9 +99,12 @@ def registrations_button(page, user, view_name, next_url=None):
 
 @hooks.register("network_data_exporters")
 def export_event_part(user):
-    from .privacy import export_registrations
+    from .privacy import export_organising, export_registrations
 
-    return {"event_registrations": export_registrations(user)}
+    return {
+        "event_registrations": export_registrations(user),
+        **export_organising(user),
+    }
 
 
 @hooks.register("network_account_sections")

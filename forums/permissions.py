@@ -100,11 +100,14 @@ def write_refusal(user, place, thread: Thread | None = None) -> ForumError | Non
     "merged", and "forbidden" (not a member, or not allowed to read here).
     Views ask it once to decide what to show; the services ask it once more
     inside their transaction, where the thread row is locked."""
-    if not is_member(user) or not can_read_place(user, place):
+    # A thread's place is asked about once: through can_view_thread, which
+    # also knows a hidden thread.
+    may_read = (
+        can_read_place(user, place) if thread is None else can_view_thread(user, thread)
+    )
+    if not is_member(user) or not may_read:
         return ForumError("forbidden", _("You may not write here."))
     if thread is not None:
-        if not can_view_thread(user, thread):
-            return ForumError("forbidden", _("You may not write here."))
         if thread.merged_into_id:
             return ForumError(
                 "merged", _("This thread was merged into another one; reply there.")

@@ -12,6 +12,7 @@ from .models import (
     ReadState,
     Report,
     Subscription,
+    Suspension,
     Thread,
 )
 
@@ -28,8 +29,18 @@ def export_forum_data(user) -> dict:
                 "position": p.position,
                 "created_at": p.created_at.isoformat(),
                 "body": p.body,
+                "attachments": [
+                    {"name": a.name, "size": a.size} for a in p.attachments.all()
+                ],
+                # What the post said before each edit (the moderators see it).
+                "earlier_versions": [
+                    {"body": r.body, "replaced_at": r.created_at.isoformat()}
+                    for r in p.revisions.all()
+                ],
             }
-            for p in Post.objects.filter(author=user).select_related("thread")
+            for p in Post.objects.filter(author=user)
+            .select_related("thread")
+            .prefetch_related("attachments", "revisions")
         ],
         "groups": [
             {"group": m.group.name, "status": m.status}
@@ -46,6 +57,19 @@ def export_forum_data(user) -> dict:
             for r in Reaction.objects.filter(user=user)
             .select_related("post__thread")
             .order_by("created_at", "pk")
+        ],
+        "read_up_to": [
+            {"thread": r.thread.title, "last_read_position": r.last_read_position}
+            for r in ReadState.objects.filter(user=user).select_related("thread")
+        ],
+        # Which moderator suspended them is the moderator's data, as below.
+        "suspensions": [
+            {
+                "until": s.until.isoformat(),
+                "reason": s.reason,
+                "created_at": s.created_at.isoformat(),
+            }
+            for s in Suspension.objects.filter(user=user).order_by("created_at")
         ],
         # Who handled a report is the moderator's data, not the reporter's.
         "reports_filed": [

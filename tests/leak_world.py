@@ -283,7 +283,14 @@ def _forum(w: World) -> None:
 
 
 def _events(w: World, home) -> None:
-    from events.models import EventIndexPage, EventOrganiser, EventPage, EventQuestion
+    from events.messaging import notify_attendees
+    from events.models import (
+        EventIndexPage,
+        EventOrganiser,
+        EventPage,
+        EventQuestion,
+        OrganiserMessage,
+    )
     from events.services import register
 
     w.agenda = EventIndexPage(title="Agenda", slug="agenda")
@@ -331,6 +338,15 @@ def _events(w: World, home) -> None:
     w.owner_open_registration = register(
         w.open_event, name=w.owner.profile.name, email=w.owner.email, user=w.owner
     )
+    # An organiser's message to everyone with a seat: theirs and the owner's.
+    w.organiser_message = OrganiserMessage.objects.create(
+        event=w.members_event,
+        sender=w.organiser,
+        subject=f"Bericht {w.canary('organisersubject', registrant)}",
+        body=w.text("organiserbody", registrant),
+        recipient_count=1,
+    )
+    notify_attendees(w.organiser_message, [w.registration])
     w.events = [w.members_event, w.open_event]
 
 
@@ -413,7 +429,7 @@ def _pages(w: World, home) -> None:
 
 
 def _network_items(w: World) -> None:
-    from network.contact import ask_expert
+    from network.contact import ask_expert, reply
     from network.models import Invitation
     from network.notifications import notify
 
@@ -425,6 +441,8 @@ def _network_items(w: World) -> None:
         message=w.text("questionbody", sender),
         organisation="",
     )
+    # The expert's answer is the asker's and the expert's alone.
+    reply(w.question, w.expert, answer=w.text("expertanswer", sender))
 
     w.visitor_question = ask_expert(
         w.expert.profile,

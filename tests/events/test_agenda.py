@@ -1,6 +1,7 @@
 """The agenda: coming up and earlier, with filters that combine, as plain links."""
 
 import datetime
+from http import HTTPStatus
 
 import pytest
 from django.utils import timezone
@@ -76,6 +77,7 @@ def test_listing_shows_seats_and_stays_quick(
     register(regional, name="Bram", email="bram@school.nl")
     with django_assert_max_num_queries(16):
         response = client.get(agenda.url)
+    assert response.status_code == HTTPStatus.OK
     assert "Vol: wachtlijst open" in response.text
     assert "1 bijeenkomst gevonden" not in response.text
     assert "2 bijeenkomsten gevonden" in response.text

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
-from events.models import Registration, Status
+from events.models import EventOrganiser, OrganiserMessage, Registration, Status
 from events.services import register
 from network.privacy import delete_account, export_user_data
 
@@ -86,9 +86,20 @@ def test_export_and_account_deletion(
     )
     next_in_line = register(upcoming, name="Bram", email="bram@school.nl")
 
-    exported = export_user_data(member)["event_registrations"]
+    EventOrganiser.objects.create(event=upcoming, user=member, role="Gastvrouw")
+    OrganiserMessage.objects.create(
+        event=upcoming, sender=member, subject="Parkeren", body="Achter de school."
+    )
+
+    everything = export_user_data(member)
+    exported = everything["event_registrations"]
     assert {r["event"] for r in exported} == {past.title, upcoming.title}
     assert {"Dieet": "Vegan"} in [r["answers"] for r in exported]
+    assert [(o["event"], o["role"]) for o in everything["organiser_of"]] == [
+        (upcoming.title, "Gastvrouw")
+    ]
+    [message] = everything["messages_to_attendees"]
+    assert (message["subject"], message["body"]) == ("Parkeren", "Achter de school.")
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):

@@ -89,3 +89,32 @@ def test_the_export_holds_what_i_follow_mark_helpful_and_report(
     assert report["resolved"] is False and report["created_at"]
     # Someone else's export holds none of it.
     assert export_user_data(other_member)["forums"]["reports_filed"] == []
+
+
+def test_the_export_holds_my_posts_whole_and_what_was_done_about_me(
+    member, other_member, moderator, category, make_thread
+):
+    """A post with its attachment's name and the text it had before an edit;
+    how far the person read; a suspension with its reason, not who gave it."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from forums.moderation_services import suspend_member
+    from network.privacy import export_user_data
+
+    thread = make_thread(category, author=other_member, title="Time-outs")
+    upload = SimpleUploadedFile("plan.txt", b"Rustplek plan", content_type="text/plain")
+    post = services.reply(member, thread, body="Eerste versie.", attachments=[upload])
+    services.edit_post(member, post, body="Tweede versie.")
+    suspend_member(moderator, member, days=3, reason="Drie keer gewaarschuwd.")
+
+    forums = export_user_data(member)["forums"]
+
+    [mine] = forums["posts"]
+    assert mine["body"] == "Tweede versie."
+    assert mine["attachments"] == [{"name": "plan.txt", "size": 13}]
+    assert [v["body"] for v in mine["earlier_versions"]] == ["Eerste versie."]
+    assert {"thread": "Time-outs", "last_read_position": 2} in forums["read_up_to"]
+    [suspension] = forums["suspensions"]
+    assert suspension["reason"] == "Drie keer gewaarschuwd."
+    assert "Mo Moderator" not in str(suspension)
+    assert export_user_data(other_member)["forums"]["suspensions"] == []

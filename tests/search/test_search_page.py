@@ -1,6 +1,8 @@
 """The search page: facets, filters, paging, 'did you mean', the empty state,
 bad input, and the index keeping up with changes."""
 
+from http import HTTPStatus
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
@@ -200,6 +202,7 @@ def test_the_search_page_reads_a_bounded_number_of_queries(
     client.get("/zoeken/", {"q": "leerlingen"})  # warm per-process caches
     with django_assert_max_num_queries(45):
         response = client.get("/zoeken/", {"q": "leerlingen"})
+    assert response.status_code == HTTPStatus.OK
     assert response.context["outcome"].total > 5
 
 

@@ -34,7 +34,9 @@ def _listening(port: int) -> bool:
 @pytest.fixture
 def site_without_database(tmp_path):
     """Daphne, as production starts it (DEBUG off, its own interpreter), with
-    DATABASE_URL pointing at a PostgreSQL port where nothing listens."""
+    DATABASE_URL pointing at a PostgreSQL port where nothing listens. Not the
+    forked server of tests/daphne.py: settings are read from the environment
+    when the interpreter starts, and a fork would keep this one's database."""
     port, no_database = _free_port(), _free_port()
     env = {
         key: value

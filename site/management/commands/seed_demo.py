@@ -84,7 +84,7 @@ class Command(BaseCommand):
             people = seed_network()
             created_admin = self.admin_user()
         # Outside the block above: the registrations' e-mails are dealt with when
-        # the agenda's own transaction commits (see events.demo).
+        # the agenda's own transaction commits (see demo.events).
         events = seed_events(home)
         admin = get_user_model().objects.filter(username=ADMIN_USERNAME)
         threads = seed_forums(moderators=admin)
