@@ -19,12 +19,16 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
+# Links in e-mails and calendar files point where the site runs, unless
+# BASE_URL says otherwise (`make run PORT=8101` mails links to port 8101).
+BASE_URL ?= http://$(HOST):$(PORT)
+
 ## Install, migrate, load demo content, build the search index and serve HTTP + WebSockets with Daphne.
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo
+	BASE_URL=$(BASE_URL) $(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py update_index --verbosity 0
-	$(BIN)/daphne -b $(HOST) -p $(PORT) lecso_site.asgi:application
+	BASE_URL=$(BASE_URL) $(BIN)/daphne -b $(HOST) -p $(PORT) lecso_site.asgi:application
 
 ## Install and run the whole test suite (browser tests skip when no Chromium is found).
 test: install
@@ -37,7 +41,7 @@ lint: install
 ## Rebuild the Dutch translations after changing source strings (needs gettext).
 messages: install
 	$(BIN)/python manage.py makemessages -l nl --no-obsolete \
-		--ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*' --ignore 'build/*'
+		--ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*' --ignore 'build/*' --ignore 'test-artifacts/*'
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
 
 bench: install

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from network.models import Cluster, Province, Topic
 from network.pagination import paginate
 
-from .models import Audience, Format
+from .models import Audience, EventPage, Format
 from .models.registrations import SEATED
 
 PAGE_SIZE = 20
@@ -108,16 +108,31 @@ def agenda_context(index, request) -> dict:
     filters = form.filters()
     listed = filter_events(events, filters)
     page = paginate(request, listed, PAGE_SIZE)
-    for event in page:
-        event.seats_free = (
-            None
-            if event.capacity is None
-            else max(event.capacity - event.seats_taken, 0)
-        )
+    _count_free_seats(page)
     return {
         "filter_form": form,
         "events": page,
         "past": filters.get("when") == "past",
         "has_filters": any(key != "when" for key in filters),
+        "active_filters": sum(key != "when" for key in filters),
         "query_string": request.GET.urlencode(),
     }
+
+
+def _count_free_seats(events) -> None:
+    """`seats_free` on each event of a list that filter_events annotated:
+    None for a meeting without a limit."""
+    for event in events:
+        event.seats_free = (
+            None
+            if event.capacity is None
+            else max(event.capacity - event.seats_taken, 0)
+        )
+
+
+def coming_up(limit: int = 3) -> list:
+    """The next meetings anyone may see listed, with their free seats, in
+    one query (the home page shows them)."""
+    events = list(filter_events(EventPage.objects.live().public(), {})[:limit])
+    _count_free_seats(events)
+    return events

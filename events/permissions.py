@@ -45,7 +45,7 @@ def visible_organisers(user, event: EventPage) -> list[EventOrganiser]:
     """The organisers `user` may see named: those whose profile `user` may
     view. An organiser without a profile counts as members only (the default
     of every profile), so a visitor never learns a name nobody chose to show."""
-    organisers = event.organisers.select_related("user__profile")
+    organisers = event.organisers.select_related("user__profile__photo")
     return [
         organiser
         for organiser in organisers

@@ -4,9 +4,10 @@ carry the personal calendar file."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
+
+from network.mail import render_email
 
 # Kinds of message that give the person a seat, so they get the calendar file.
 WITH_CALENDAR = {"confirmed", "promoted", "reminder"}
@@ -15,12 +16,16 @@ WITH_CALENDAR = {"confirmed", "promoted", "reminder"}
 def _email(template: str, context: dict, to: str, language: str, ics=None) -> None:
     from .ics import ics_filename
 
-    with translation.override(language):
-        context = {"base_url": settings.WAGTAILADMIN_BASE_URL, **context}
-        subject = render_to_string(f"events/email/{template}_subject.txt", context)
-        body = render_to_string(f"events/email/{template}.txt", context)
+    subject, body = render_email(
+        f"events/email/{template}",
+        context,
+        language,
+        name=context["registration"].name
+        if "registration" in context
+        else context.get("name", ""),
+    )
     message = EmailMessage(
-        subject=" ".join(subject.split()),
+        subject=subject,
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],

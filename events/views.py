@@ -242,13 +242,20 @@ def registration_detail(request, token):
             request, "events/link_invalid.html", {"expired": False}, status=404
         )
     event = registration.event
+    may_cancel = registration.is_active and not event.has_ended
+    confirming = False
     if request.method == "POST" and request.POST.get("action") == "cancel":
-        from .services import cancel
+        # Cancelling gives the seat away at once, to the next in line: the
+        # first press asks "are you sure?", the second (bevestigd=ja) does it.
+        if may_cancel and request.POST.get("bevestigd") == "ja":
+            from .services import cancel
 
-        if registration.is_active and not event.has_ended:
             cancel(registration, by=registration.user)
             messages.success(request, _("Your registration is cancelled."))
-        return redirect(request.path)
+            return redirect(request.path)
+        if not may_cancel:
+            return redirect(request.path)
+        confirming = True
     return TemplateResponse(
         request,
         "events/registration_detail.html",
@@ -258,7 +265,8 @@ def registration_detail(request, token):
             "page": event,
             "sessions": registration.sessions.all(),
             "answers": readable_answers(registration, event.questions.all()),
-            "may_cancel": registration.is_active and not event.has_ended,
+            "may_cancel": may_cancel,
+            "confirming": confirming,
             "waiting_position": _waiting_position(registration),
         },
     )

@@ -54,8 +54,12 @@ def _posts(thread, **filters):
     queries however many there are."""
     return (
         Post.objects.filter(thread=thread, **filters)
-        .select_related("author__profile")
-        .prefetch_related("attachments")
+        .select_related("author__profile__photo")
+        .prefetch_related(
+            "attachments",
+            "author__profile__affiliations__school",
+            "author__profile__photo__renditions",
+        )
         .annotate(revision_count=Count("revisions"))
     )
 

@@ -107,6 +107,13 @@ LOGIN_LOCKED = ngettext_lazy(
 )
 
 
+def display_name(user) -> str:
+    """How allauth names a person in its messages and e-mails, which go to
+    that person: their profile's name, else their e-mail address. Never the
+    username, which the site made up and nobody knows."""
+    return user.name_for_others(user.email)
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return True
@@ -114,6 +121,15 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request) -> str:
         """The client as every limit of the site sees it (network.ratelimit)."""
         return client_ip(request)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """allauth's e-mails close like the site's own (templates/email/)."""
+        context = {
+            "site_name": settings.SITE_NAME,
+            "base_url": settings.WAGTAILADMIN_BASE_URL,
+            **context,
+        }
+        super().send_mail(template_prefix, email, context)
 
     def validation_error(self, code, *args):
         if code == "too_many_login_attempts":

@@ -170,8 +170,10 @@ def contact_request_detail(request, pk):
 
 @login_required
 def inbox(request):
-    notifications = Notification.objects.filter(recipient=request.user).select_related(
-        "actor__profile"
+    notifications = (
+        Notification.objects.filter(recipient=request.user)
+        .select_related("actor__profile__photo")
+        .prefetch_related("actor__profile__photo__renditions")
     )
     return render(
         request,

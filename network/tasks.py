@@ -3,21 +3,22 @@ sends in the recipient's own language."""
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_tasks import task
 
+from .mail import render_email
 
-def _send(template: str, context: dict, to: str, language: str) -> None:
-    with translation.override(language):
-        context = {"base_url": settings.WAGTAILADMIN_BASE_URL, **context}
-        subject = render_to_string(f"network/email/{template}_subject.txt", context)
-        send_mail(
-            subject=" ".join(subject.split()),
-            message=render_to_string(f"network/email/{template}.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[to],
-        )
+
+def _send(template: str, context: dict, to: str, language: str, name="") -> None:
+    subject, body = render_email(
+        f"network/email/{template}", context, language, name=name
+    )
+    send_mail(
+        subject=subject,
+        message=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[to],
+    )
 
 
 @task()
@@ -50,6 +51,7 @@ def send_notification_email(notification_id: int) -> None:
         {"notification": notification, "user": user},
         user.email,
         user.preferred_language,
+        name=user.name_for_others(),
     )
     notification.emailed_at = timezone.now()
     notification.save(update_fields=["emailed_at"])
@@ -61,7 +63,11 @@ def send_contact_confirmation(request_id: int) -> None:
 
     request = ContactRequest.objects.select_related("expert").get(pk=request_id)
     _send(
-        "contact_confirm", {"request": request}, request.sender_email, request.language
+        "contact_confirm",
+        {"request": request},
+        request.sender_email,
+        request.language,
+        name=request.sender_name,
     )
 
 
@@ -71,5 +77,9 @@ def send_contact_answer(request_id: int) -> None:
 
     request = ContactRequest.objects.select_related("expert").get(pk=request_id)
     _send(
-        "contact_answer", {"request": request}, request.sender_email, request.language
+        "contact_answer",
+        {"request": request},
+        request.sender_email,
+        request.language,
+        name=request.sender_name,
     )

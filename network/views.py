@@ -62,6 +62,8 @@ def directory(request):
             "query": filters.get("q", ""),
             "sort": filters.get("sort", "name"),
             "has_filters": any(key != "sort" for key in filters),
+            # Shown on the folded "Filters" button on a phone: "Filters (2)".
+            "active_filters": sum(key not in ("sort", "q") for key in filters),
         },
     )
 

@@ -30,8 +30,15 @@ class SearchForm(forms.Form):
     behoefte = forms.ChoiceField(label=_("Support need"), required=False)
     periode = forms.ChoiceField(label=_("Date"), required=False, choices=PERIOD_CHOICES)
 
+    # The id of the <form> in search/results.html: the filters sit beside the
+    # results, outside that element, and belong to it through their form
+    # attribute, so a new search keeps them and they keep the search.
+    FORM_ID = "search-form"
+
     def __init__(self, data=None):
         super().__init__(data)
+        for name in ("cluster", "soort", "behoefte", "periode"):
+            self.fields[name].widget.attrs["form"] = self.FORM_ID
         self.fields["type"].choices = [("", "")] + [
             (source.key, source.label) for source in sources.registered()
         ]

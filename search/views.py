@@ -53,7 +53,7 @@ def search(request):
             "common_only": common_only,
             "outcome": outcome,
             "suggestion": suggestion,
-            "filters_chosen": bool(filters.chosen()),
+            "filters_chosen": len(filters.chosen()),
             "left_out": [
                 get(key).label for key in (outcome.left_out if outcome else [])
             ],

@@ -345,7 +345,13 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PRESERVE_USERNAME_CASING = False
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[LECSO] "
+# Every e-mail says where it comes from: "[LECSO] …" (network.mail, allauth).
+SITE_NAME = "LECSO"
+EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = EMAIL_SUBJECT_PREFIX
+# allauth names people by their profile ("U bent ingelogd als Marieke de
+# Vries"), never by the username the site made up for them.
+ACCOUNT_USER_DISPLAY = "network.accounts.display_name"
 # Sign-in limits: the rates and the client are under "Limits per client" above.
 ACCOUNT_RATE_LIMITS = {
     "login": f"{RATE_LIMIT_LOGINS}/ip" if RATE_LIMIT_LOGINS else "",
@@ -376,7 +382,9 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 # --- Language and time ------------------------------------------------------------
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
-LOCALE_PATHS = [SITE_DIR / "locale"]
+# The site's own catalogue, then formal-Dutch versions of django-allauth's
+# texts (whose own Dutch says "je"); makemessages writes only the first.
+LOCALE_PATHS = [SITE_DIR / "locale", SITE_DIR / "allauth_locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -514,7 +522,7 @@ MAX_REQUEST_BODY_SIZE = env.int("MAX_REQUEST_BODY_SIZE", default=64 * 1024 * 102
 MAX_URL_LENGTH = env.int("MAX_URL_LENGTH", default=8192)
 
 # --- Wagtail ----------------------------------------------------------------------
-WAGTAIL_SITE_NAME = "LECSO"
+WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 # The admin asks no one outside: no Gravatar pictures (they would tell
 # gravatar.com which editor is working, and the CSP allows no other origin) and

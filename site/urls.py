@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.shortcuts import redirect
+from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
@@ -8,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import health
+from .style_guide import style_guide
 
 # One way in for everyone: allauth's login, with its rate limits and its
 # two-factor stage. Wagtail's own login forms (the admin's and the one for
@@ -36,6 +39,15 @@ urlpatterns = [
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+    ),
+    # The living style page (DEBUG only, a 404 otherwise).
+    path("stijl/", style_guide, name="style_guide"),
+    # Browsers ask for /favicon.ico whatever the page says; the icon is an SVG.
+    # Its address is looked up per request: the hashed name exists only once
+    # collectstatic has run.
+    path(
+        "favicon.ico",
+        lambda request: redirect(static_url("img/favicon.svg"), permanent=True),
     ),
 ]
 

@@ -1,4 +1,4 @@
-from .home import HomePage
+from .home import HomeFeature, HomePage
 from .knowledge import (
     Audience,
     KnowledgeArticle,
@@ -11,6 +11,7 @@ from .standard import StandardPage
 
 __all__ = [
     "Audience",
+    "HomeFeature",
     "HomePage",
     "KnowledgeArticle",
     "KnowledgeArticleTag",

@@ -123,3 +123,9 @@ class NewsPage(Page):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
+
+    def more_news(self, count: int = 3):
+        """The latest other items, shown beside this one."""
+        return (
+            NewsPage.objects.live().public().exclude(pk=self.pk).latest_first()[:count]
+        )

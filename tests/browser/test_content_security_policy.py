@@ -8,21 +8,13 @@ choosers and upload.
 
 Labels are matched by id, role or Dutch text as the other browser tests do."""
 
-import datetime
-import io
 import re
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
-from wagtail.rich_text import RichText
 
-from events.models import EventIndexPage, EventOrganiser, EventPage
-from forums.models import Category, Group, GroupMembership, MembershipStatus
-from network.models import Affiliation, Board, Profile, School, SupportNeed
-from tests.browser.conftest import PASSWORD
-from tests.browser.test_forums import off_the_event_loop
+from tests.browser.conftest import PASSWORD, png
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -81,136 +73,6 @@ def visit(page, csp, path, status=200, ready="h1"):
     assert response.status == status, path
     expect(page.locator(ready).first).to_be_visible()
     csp.assert_none(page, path)
-
-
-def png(width=400, height=300) -> bytes:
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), (0, 120, 120)).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-def verified_user(django_user_model, username, email, **extra):
-    from allauth.account.models import EmailAddress
-
-    make = (
-        django_user_model.objects.create_superuser
-        if extra.pop("superuser", False)
-        else django_user_model.objects.create_user
-    )
-    user = make(username=username, email=email, password=PASSWORD, **extra)
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    return user
-
-
-@pytest.fixture
-def every_kind(editorial_site, django_user_model):
-    """One of every page type: the editorial site (a news item with every block
-    that needs no uploaded file), an agenda with an event that a member
-    organises, a school with two members (one a public expert), a forum
-    category with a thread, a closed group, and an admin."""
-    from django.core.files.base import ContentFile
-    from wagtail.documents.models import Document
-    from wagtail.models import Collection
-
-    from forums import services
-
-    # The root collection comes from a migration; a transactional test flushed it.
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    home = editorial_site["news_index"].get_parent()
-    document = Document.objects.create(title="Handreiking (pdf)")
-    document.file.save("handreiking.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
-    news, about = editorial_site["news"], editorial_site["standard_page"]
-    news.body = [
-        ("heading", {"text": "Wat scholen deden", "level": "h2"}),
-        (
-            "paragraph",
-            RichText(
-                f'<p>Lees <a linktype="page" id="{about.pk}">over ons</a> en '
-                f'<b>de</b> <a linktype="document" id="{document.pk}">'
-                "handreiking</a>.</p>"
-            ),
-        ),
-        ("quote", {"text": "Kijk naar het kind.", "attribution": "IB'er"}),
-        ("document", {"document": document, "title": ""}),
-        (
-            "call_to_action",
-            {
-                "title": "Doe mee",
-                "text": "Meld u aan.",
-                "page": about,
-                "url": "",
-                "link_text": "Aanmelden",
-            },
-        ),
-    ]
-    news.save_revision().publish()
-
-    board = Board.objects.create(name="Stichting Kans", number="41001", is_member=True)
-    school = School.objects.create(name="De Burcht", brin="12AB", board=board)
-    anna = verified_user(django_user_model, "anna", "anna@deburcht.nl")
-    bram = verified_user(django_user_model, "bram", "bram@deburcht.nl")
-    expert = Profile.objects.create(
-        user=anna,
-        name="Anna de Vries",
-        job_title="Logopedist",
-        visibility="public",
-        open_for_questions=True,
-        bio="Ervaren met *ondersteunde communicatie*.",
-    )
-    expert.support_needs.set(SupportNeed.objects.filter(slug="communicatie"))
-    Affiliation.objects.create(profile=expert, school=school)
-    Affiliation.objects.create(
-        profile=Profile.objects.create(user=bram, name="Bram Jansen"), school=school
-    )
-    admin = verified_user(
-        django_user_model, "beheer", "beheer@lecso.example", superuser=True
-    )
-
-    agenda = EventIndexPage(title="Agenda", slug="agenda")
-    home.add_child(instance=agenda)
-    start = timezone.now() + datetime.timedelta(days=10)
-    event = EventPage(
-        title="Regiobijeenkomst cluster 4",
-        slug="regio",
-        start=start,
-        end=start + datetime.timedelta(hours=2),
-        capacity=30,
-        venue_name="De Burcht",
-        venue_city="Utrecht",
-    )
-    agenda.add_child(instance=event)
-    EventOrganiser.objects.create(event=event, user=anna)
-
-    category = Category.objects.create(
-        name="Gedrag en welbevinden", slug="gedrag", description="Cluster 4"
-    )
-    group = Group.objects.create(name="Werkgroep IB Noord", slug="ib-noord")
-    GroupMembership.objects.create(
-        group=group, user=anna, status=MembershipStatus.ACTIVE, is_manager=True
-    )
-    thread = off_the_event_loop(
-        services.start_thread,
-        anna,
-        category,
-        title="Hoe gaan jullie om met time-outs?",
-        body="Wij zoeken **ervaringen**.",
-    )
-    return {
-        **editorial_site,
-        "news": news,
-        "school": school,
-        "anna": anna,
-        "bram": bram,
-        "expert": expert,
-        "admin": admin,
-        "event": event,
-        "category": category,
-        "group": group,
-        "thread": thread,
-    }
 
 
 def test_the_watch_sees_a_violation(page, csp, every_kind):

@@ -143,6 +143,12 @@ def test_member_registers_and_cancels_by_keyboard(
 
     page.get_by_role("button", name="Afmelden").focus()
     page.keyboard.press("Enter")
+    # A second step asks whether the seat may go; focus is on the question.
+    expect(page.locator("h2:focus")).to_have_text("Afmelden voor deze bijeenkomst?")
+    assert serious_violations(page) == []
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Ja, afmelden")).to_be_focused()
+    page.keyboard.press("Enter")
     expect(page.locator(".facts")).to_contain_text("Geannuleerd")
     page.goto("/agenda/regio/")
     expect(page.get_by_role("button", name="Aanmelden")).to_be_visible()

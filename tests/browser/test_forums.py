@@ -4,7 +4,7 @@ thread and index, and axe-core finds nothing serious on the forum's pages.
 Forum labels are selected by id and CSS, not by their text, so the test holds
 whether or not a translation exists yet."""
 
-import concurrent.futures
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from forums import services
 from forums.models import Category
 from network.models import Affiliation, Board, Profile, School
-from tests.browser.conftest import PASSWORD
+from tests.browser.conftest import PASSWORD, off_the_event_loop
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -52,22 +52,6 @@ def forum(home, django_user_model):
         "category": category,
         "thread": thread,
     }
-
-
-def off_the_event_loop(function, *args, **kwargs):
-    """Run a service on a thread of its own: after its commit it publishes to
-    the channel layer through async_to_sync, which refuses to run on this
-    thread while Playwright's event loop does."""
-    from django.db import connection
-
-    def run():
-        try:
-            return function(*args, **kwargs)
-        finally:
-            connection.close()
-
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(run).result(timeout=30)
 
 
 def bram_replies(browser, live_server_url, log_in, forum, text: str, position: int):
@@ -198,3 +182,45 @@ def test_a_reply_whose_message_was_lost_is_fetched_with_its_buttons(
     expect(missed.locator('button[aria-pressed="false"]')).to_be_visible()
     expect(page.locator("#live-announcer")).to_contain_text("2")
     expect(page.locator(":focus")).to_have_count(0)
+
+
+def test_a_live_reply_has_its_buttons_and_can_be_accepted_without_a_reload(
+    page, browser, live_server_url, forum, log_in
+):
+    """Anna asked; Bram's reply arrives live. Within a moment it is rendered
+    for her, with the buttons the page gives every post, the message count
+    says two, and she accepts it as the answer from the same page."""
+    thread = forum["thread"]
+    log_in(page, forum["anna"].email)
+    page.goto(thread.get_absolute_url())
+    expect(page.locator("#berichten")).to_have_attribute("data-live", "connected")
+    expect(page.locator("#post-count")).to_have_text("1 bericht")
+
+    bram_replies(browser, live_server_url, log_in, forum, "Probeer een rustplek.", 2)
+
+    reply = page.locator("#bericht-2")
+    accept = reply.get_by_role("button", name="Dit is het antwoord")
+    expect(accept).to_be_visible()
+    expect(reply.locator('a[href="?citeer=2#antwoord"]')).to_be_visible()
+    expect(reply.get_by_role("button", name=re.compile("Nuttig"))).to_be_visible()
+    expect(page.locator("#post-count")).to_have_text("2 berichten")
+    accept.click()
+    expect(page.locator("#bericht-2 .badge--solved")).to_have_text(
+        "Geaccepteerd antwoord"
+    )
+
+
+def test_the_formatting_buttons_write_markdown_around_the_selection(
+    page, forum, log_in
+):
+    log_in(page, forum["anna"].email)
+    page.goto(forum["thread"].get_absolute_url())
+    box = page.locator("#antwoord textarea")
+    box.fill("Een rustplek helpt.")
+    # "rustplek " as a double click selects it: the space stays outside.
+    box.evaluate("el => el.setSelectionRange(4, 13)")
+    page.get_by_role("group", name="Opmaak").get_by_role("button", name="Vet").click()
+    expect(box).to_have_value("Een **rustplek** helpt.")
+    expect(box).to_be_focused()
+    page.get_by_role("button", name="Lijst").click()
+    expect(box).to_have_value("- Een **rustplek** helpt.")

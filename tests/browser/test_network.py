@@ -56,10 +56,20 @@ def test_keyboard_user_finds_an_expert_by_support_need(page, directory_data):
         "Zoek op naam, onderwerp, ondersteuningsbehoefte of school"
     ).focus()
     page.keyboard.type("logopedist")
+    # The search button, the filter panel's heading, then the first filter.
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Zoeken", exact=True).last).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.locator("summary", has_text="Filters")).to_be_focused()
     page.keyboard.press("Tab")
     expect(page.get_by_label("Ondersteuningsbehoefte", exact=True)).to_be_focused()
     page.keyboard.press("ArrowDown")  # the first need: Communicatie
-    page.keyboard.press("Shift+Tab")
+    for _ in range(3):
+        page.keyboard.press("Shift+Tab")
+    search = page.get_by_label(
+        "Zoek op naam, onderwerp, ondersteuningsbehoefte of school"
+    )
+    expect(search).to_be_focused()
     page.keyboard.press("Enter")  # submits the whole form from the search field
     expect(page).to_have_url(re.compile(r"q=logopedist&behoefte=communicatie"))
     expect(page.get_by_role("status")).to_contain_text("gevonden")

@@ -20,8 +20,7 @@ from forums import services
 from forums.models import Category
 from network.contact import ask_expert
 from network.models import Affiliation, Board, Profile, School
-from tests.browser.conftest import PASSWORD
-from tests.browser.test_forums import off_the_event_loop
+from tests.browser.conftest import PASSWORD, off_the_event_loop
 from tests.xss_payloads import packed, payloads
 
 pytestmark = [

@@ -39,7 +39,7 @@ def test_reminder_goes_once_to_people_with_a_seat_for_tomorrow(
     call_command("send_event_reminders", stdout=open("/dev/null", "w"))
     [reminder] = mail.outbox
     assert reminder.to == ["anna@school.nl"]
-    assert reminder.subject == f"Tomorrow: {tomorrow.title}"
+    assert reminder.subject == f"[LECSO] Tomorrow: {tomorrow.title}"
     assert reminder.attachments, "the reminder carries the calendar file"
 
 

@@ -86,8 +86,8 @@ def test_confirming_from_the_waiting_list_needs_a_free_seat(
         recipient=marieke.user, kind="event_moved"
     ).exists()
     subjects = {m.to[0]: m.subject for m in mail.outbox}
-    assert subjects["bram@school.nl"].startswith("Een plek voor u")
-    assert subjects[marieke.email].startswith("Naar de wachtlijst")
+    assert subjects["bram@school.nl"].startswith("[LECSO] Een plek voor u")
+    assert subjects[marieke.email].startswith("[LECSO] Naar de wachtlijst")
 
 
 def test_add_by_hand_after_registration_closed(client, make_event, organiser):

@@ -3,6 +3,7 @@ the personal link to see or cancel, and a clear answer for every refusal."""
 
 import datetime
 import re
+from http import HTTPStatus
 
 import pytest
 from django.core import mail
@@ -65,7 +66,7 @@ def test_member_registers_with_answers_and_gets_email_with_calendar(
 
     [message] = mail.outbox
     assert message.to == ["marieke@deburcht.nl"]
-    assert message.subject.startswith("U bent aangemeld")
+    assert message.subject.startswith("[LECSO] U bent aangemeld")
     [(filename, content, mimetype)] = message.attachments
     assert filename.endswith(".ics") and mimetype.startswith("text/calendar")
     assert "BEGIN:VEVENT" in content.decode() if isinstance(content, bytes) else content
@@ -220,15 +221,23 @@ def test_cancel_through_the_email_link_promotes_the_next_person(
     mail.outbox.clear()
     link = path_of(link_in_manage(first))
     assert "Afmelden" in client.get(link).text
+    # The first press asks whether she is sure, and changes nothing yet.
+    asked = client.post(link, {"action": "cancel"})
+    assert asked.status_code == HTTPStatus.OK
+    assert "Ja, afmelden" in asked.text and "Nee, ik blijf aangemeld" in asked.text
+    first.refresh_from_db()
+    assert first.status == "confirmed"
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(link, {"action": "cancel"})
+        client.post(link, {"action": "cancel", "bevestigd": "ja"})
     first.refresh_from_db()
     waiting.refresh_from_db()
     assert (first.status, waiting.status) == ("cancelled", "confirmed")
     by_address = {m.to[0]: m for m in mail.outbox}
-    assert by_address["bram@school.nl"].subject.startswith("Een plek voor u")
+    assert by_address["bram@school.nl"].subject.startswith("[LECSO] Een plek voor u")
     assert by_address["bram@school.nl"].attachments
-    assert by_address["anna@school.nl"].subject.startswith("Aanmelding geannuleerd")
+    assert by_address["anna@school.nl"].subject.startswith(
+        "[LECSO] Aanmelding geannuleerd"
+    )
 
 
 def link_in_manage(registration) -> str:
@@ -255,9 +264,9 @@ def test_email_goes_out_in_the_language_of_the_registration(
         register(event, name="Emma", email="emma@school.uk", language="en")
         register(event, name="Eva", email="eva@school.nl", language="nl")
     english, dutch = mail.outbox
-    assert english.subject.startswith("You are registered")
+    assert english.subject.startswith("[LECSO] You are registered")
     assert "/en/agenda/aanmelding/" in english.body
-    assert dutch.subject.startswith("U bent aangemeld")
+    assert dutch.subject.startswith("[LECSO] U bent aangemeld")
 
 
 def test_visitor_confirmation_mails_are_rate_limited(client, make_event):

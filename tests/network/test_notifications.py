@@ -62,7 +62,7 @@ def test_a_notification_cannot_redirect_off_site(client, person):
 def test_email_follows_the_persons_choice(person, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         notify(person.user, kind="test", title="Direct")
-    assert [m.subject for m in mail.outbox] == ["Direct"]
+    assert [m.subject for m in mail.outbox] == ["[LECSO] Direct"]
 
     person.user.email_notifications = "daily"
     person.user.save()

@@ -1,5 +1,6 @@
 """Every page type renders in Dutch and English with the accessible base layout."""
 
+import os
 import re
 from http import HTTPStatus
 
@@ -109,7 +110,67 @@ def test_news_index_query_count_does_not_grow_with_items(
 
 
 @pytest.mark.django_db
-def test_static_stylesheet_is_served(client):
-    response = client.get("/static/css/site.css")
-    assert response.status_code == HTTPStatus.OK
-    assert b":focus-visible" in b"".join(response.streaming_content)
+def test_static_stylesheets_are_served_and_linked(client, home):
+    for sheet, holds in [
+        ("tokens.css", b"--brand-700"),
+        ("base.css", b":focus-visible"),
+        ("layout.css", b".with-sidebar"),
+        ("components.css", b".avatar--c7"),
+        ("site.css", b".hero"),
+    ]:
+        response = client.get(f"/static/css/{sheet}")
+        assert response.status_code == HTTPStatus.OK, sheet
+        assert holds in b"".join(response.streaming_content), sheet
+        assert f"/static/css/{sheet}" in client.get("/").text
+
+
+@pytest.mark.django_db
+def test_favicon_is_the_svg_icon(client, home):
+    response = client.get("/favicon.ico")
+    assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
+    assert response["Location"].endswith("/img/favicon.svg")
+    assert 'rel="icon" href="/static/img/favicon.svg"' in client.get("/").text
+
+
+@pytest.mark.django_db
+def test_the_style_page_exists_only_while_developing(client, settings, home):
+    assert client.get("/stijl/").status_code == HTTPStatus.NOT_FOUND
+    settings.DEBUG = True
+    page = client.get("/stijl/")
+    assert page.status_code == HTTPStatus.OK
+    for component in (
+        "swatch--brand-700",
+        "button--secondary",
+        "avatar--c",
+        "badge--solved",
+    ):
+        assert component in page.text
+
+
+def test_make_run_points_links_at_the_port_it_serves():
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    dry = subprocess.run(
+        ["make", "-n", "run", "PORT=8101"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={"PATH": os.environ["PATH"]},
+        check=True,
+    ).stdout
+    assert "BASE_URL=http://127.0.0.1:8101 .venv/bin/daphne" in dry
+    assert "BASE_URL=http://127.0.0.1:8101 .venv/bin/python manage.py seed_demo" in dry
+
+
+@pytest.mark.django_db
+def test_the_admin_carries_the_sites_name_and_logo(client, home, django_user_model):
+    admin = django_user_model.objects.create_superuser(
+        username="beheer", email="beheer@lecso.example", password="x"
+    )
+    client.force_login(admin)
+    page = client.get("/admin/").text
+    assert "<title>" in page and "- LECSO</title>" in page
+    assert "/static/img/favicon.svg" in page
+    assert "LECSO: het netwerk van speciale scholen" in page

@@ -37,6 +37,7 @@ class Command(BaseCommand):
                     {"user": user, "notifications": items},
                     user.email,
                     user.preferred_language,
+                    name=user.name_for_others(),
                 )
                 mark_emailed(items, now)
             sent += 1

@@ -79,8 +79,16 @@
     var ahead = {}; // messages that came before one still missing, by version
     var catchUpTimer = null;
     var fetching = false;
+    // A live message is one rendering for every reader, without buttons. A
+    // signed-in reader's page then fetches the same posts rendered for them
+    // (quote, report, helpful, accept), from this version on.
+    var personal = posts.getAttribute("data-personal") === "1";
+    var fetchSince = null;
+    var countText = document.getElementById("post-count");
     // How long a gap may wait for its message, which may simply be late.
     var GAP_WAIT = 500;
+    // Replies that arrive together are fetched for this reader together.
+    var PERSONAL_WAIT = 300;
 
     var replaceContent = function (existing, article, keepActions) {
       // Swap the post's content but leave its own buttons (quote, edit,
@@ -142,10 +150,21 @@
       return true;
     };
 
+    var showCount = function () {
+      if (!countText) return;
+      countText.textContent = postCount === 1 ? countText.getAttribute("data-one")
+        : fill(countText.getAttribute("data-many"), { count: String(postCount) });
+    };
+
     var drain = function () {
+      var personalise = false;
       while (ahead[version + 1]) {
         var data = ahead[version + 1];
         delete ahead[version + 1];
+        if (personal && data.event !== "hidden") {
+          fetchSince = fetchSince === null ? version : Math.min(fetchSince, version);
+          personalise = true;
+        }
         version += 1;
         var before = newerCount;
         var isNew = show(data.position, data.html, data.event === "edited");
@@ -161,14 +180,17 @@
       Object.keys(ahead).forEach(function (key) {
         if (Number(key) <= version) delete ahead[key];
       });
+      showCount();
       if (Object.keys(ahead).length) scheduleCatchUp(GAP_WAIT);
+      else if (personalise) scheduleCatchUp(PERSONAL_WAIT);
     };
 
     var catchUp = function () {
       catchUpTimer = null;
       if (fetching || !catchUpUrl) return;
       fetching = true;
-      var since = version;
+      var since = fetchSince === null ? version : Math.min(fetchSince, version);
+      fetchSince = null;
       fetch(catchUpUrl + "?versie=" + since, {
         credentials: "same-origin",
         headers: { Accept: "application/json" }
@@ -185,10 +207,10 @@
           } else {
             var before = newerCount;
             var added = 0;
+            // Posts shown already are rendered again for this reader (their
+            // buttons); those not shown yet are the ones that were missed.
             result.posts.forEach(function (post) {
-              if (post.version > version && show(post.position, post.html, false)) {
-                added += 1;
-              }
+              if (show(post.position, post.html, false)) added += 1;
             });
             if (newerCount > before) {
               showNewer(newerCount);
@@ -198,7 +220,10 @@
             }
           }
           version = Math.max(version, result.version);
+          postCount = Math.max(postCount, result.post_count);
           drain();
+          // Replies that arrived while this answer was on its way.
+          if (fetchSince !== null) scheduleCatchUp(PERSONAL_WAIT);
         })
         .catch(function () {
           // Offline or the server restarting: the next ping or reconnect asks again.

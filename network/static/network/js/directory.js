@@ -32,9 +32,11 @@
         var page = new DOMParser().parseFromString(html, "text/html");
         results.innerHTML = page.getElementById("directory-results").innerHTML;
         // Refresh the counts inside each list without replacing the controls.
-        form.querySelectorAll("select").forEach(function (select) {
-          var fresh = page.getElementById(select.id);
-          if (fresh) select.innerHTML = fresh.innerHTML;
+        // The filters sit beside the form (form="…"), so ask the form's own list.
+        Array.prototype.forEach.call(form.elements, function (control) {
+          if (control.tagName !== "SELECT") return;
+          var fresh = page.getElementById(control.id);
+          if (fresh) control.innerHTML = fresh.innerHTML;
         });
         status.textContent = page.getElementById("directory-status").textContent;
         window.history.replaceState(null, "", url);
@@ -45,11 +47,13 @@
       .finally(function () { results.removeAttribute("aria-busy"); });
   }
 
-  form.addEventListener("change", function (event) {
-    if (event.target.tagName === "SELECT") refresh();
+  // Controls outside the form element belong to it through their form
+  // attribute; their events bubble through the document, not the form.
+  document.addEventListener("change", function (event) {
+    if (event.target.form === form && event.target.tagName === "SELECT") refresh();
   });
-  form.addEventListener("input", function (event) {
-    if (event.target.type !== "search") return;
+  document.addEventListener("input", function (event) {
+    if (event.target.form !== form || event.target.type !== "search") return;
     clearTimeout(typingTimer);
     typingTimer = setTimeout(refresh, 400);
   });

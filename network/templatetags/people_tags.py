@@ -1,0 +1,77 @@
+"""How a person looks on a page: their photo, or their initials on a colour
+that stays theirs (templates/network/includes/avatar.html)."""
+
+import zlib
+
+from django import template
+
+register = template.Library()
+
+# The number of .avatar--c<n> colours in components.css.
+AVATAR_COLOURS = 8
+
+
+def initials(name: str) -> str:
+    """ "Marieke de Vries" gives "MV": the first letters of the first and the
+    last word, so Dutch particles (de, van, ter) are skipped."""
+    words = [w for w in (name or "").split() if w[:1].isalpha()]
+    if not words:
+        return "?"
+    if len(words) == 1:
+        return words[0][:2].upper() if len(words[0]) > 1 else words[0].upper()
+    return (words[0][0] + words[-1][0]).upper()
+
+
+def colour_for(name: str) -> int:
+    """A stable colour number for a name (crc32: the same in every process)."""
+    return zlib.crc32((name or "").encode()) % AVATAR_COLOURS
+
+
+@register.inclusion_tag("network/includes/avatar.html")
+def avatar(profile, size: str = "medium", viewer=None):
+    """The avatar of `profile` (a network Profile, or None for someone without
+    one: a deleted account, a visitor). Decorative: the name beside it says
+    who it is, so the image has an empty alt text.
+
+    Pass `viewer` where the name is shown whatever the profile's visibility
+    (a forum post, a notification): the photo is part of the profile, so it
+    shows only to whom the profile does, and initials otherwise. An empty
+    viewer (a page rendered once for every reader) is anyone."""
+    name = getattr(profile, "name", "") or ""
+    photo = getattr(profile, "photo", None)
+    if photo and viewer is not None and not visible_to(profile, viewer):
+        photo = None
+    return {
+        "photo": photo,
+        "initials": initials(name),
+        "colour": colour_for(name),
+        "size": size,
+    }
+
+
+@register.filter
+def visible_to(profile, user) -> bool:
+    """{% if profile|visible_to:user %}: the profile page's own rule
+    (network.permissions.can_view_profile), for showing more than a name.
+    False for no profile at all, and for no user (a page rendered once for
+    every reader, such as a live forum post, shows only what anyone may see)."""
+    from network.permissions import can_view_profile
+
+    if not profile:
+        return False
+    if user is None or user == "":
+        from django.contrib.auth.models import AnonymousUser
+
+        user = AnonymousUser()
+    return can_view_profile(user, profile)
+
+
+@register.simple_tag
+def first_school(profile) -> str:
+    """The name of the first school a profile works at, from its prefetched
+    affiliations (no query of its own when they are prefetched)."""
+    if not profile:
+        return ""
+    for affiliation in profile.affiliations.all():
+        return affiliation.school.name
+    return ""
