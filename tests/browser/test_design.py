@@ -8,6 +8,7 @@ Each page is also saved as a screenshot at both widths, in SCREENSHOT_DIR
 side."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,8 @@ from events.services import register
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+# The site says "u"; allauth's own Dutch said "je" (site/allauth_locale/).
+INFORMAL = re.compile(r"\b(je|jij|jouw|jezelf)\b", re.IGNORECASE)
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", "test-artifacts/screenshots"))
 WIDTHS = [(320, 720), (1280, 900)]
 PHONE = (390, 844)
@@ -96,6 +99,10 @@ def look_at(page, name: str, path: str, status: int) -> list[str]:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
         problems += [f"{path} at {width}px: {v}" for v in every_violation(page)]
+        if path.startswith("/account/") and width == 320:
+            informal = INFORMAL.findall(page.locator("main").inner_text())
+            if informal:
+                problems.append(f"{path} speaks informally: {informal}")
         if width == 320:
             scroll = page.evaluate("document.documentElement.scrollWidth")
             if scroll > width:
