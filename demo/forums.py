@@ -19,7 +19,9 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from demo.forum_threads import CATEGORIES, GROUP, HELPDESK_USERNAME, THREADS
+from demo import sector
+from demo.forum_threads import CATEGORIES, GROUP, HELPDESK_USERNAME
+from demo.forum_threads import THREADS as COLLEAGUE_THREADS
 from forums import services
 from forums.models import (
     Category,
@@ -34,6 +36,10 @@ from network.models import Cluster, Profile
 MODERATORS_GROUP = "Forummoderatoren"
 
 
+THREADS = [*COLLEAGUE_THREADS, *sector.THREADS]
+# Teachers write before school, at lunch, after school and in the evening.
+FIRST_POST_HOURS = [(7, 45), (12, 20), (15, 50), (16, 30), (20, 10), (21, 5)]
+EARLIEST, LATEST = 7, 22
 MENTION = re.compile(r"@\{([\w-]+)\}")
 
 
@@ -161,7 +167,11 @@ def _thread(data: dict, place, users, slugs, now) -> Thread:
     def text(body: str) -> str:
         return MENTION.sub(lambda m: f"@{slugs.get(m.group(1), m.group(1))}", body)
 
-    at = now - datetime.timedelta(days=data["days_ago"], hours=3)
+    hour, minute = (
+        data.get("at") or FIRST_POST_HOURS[len(data["title"]) % len(FIRST_POST_HOURS)]
+    )
+    at = timezone.localtime(now - datetime.timedelta(days=data["days_ago"]))
+    at = min(at.replace(hour=hour, minute=minute, second=0, microsecond=0), now)
     thread = services.start_thread(
         users[data["author"]],
         place,
@@ -176,7 +186,8 @@ def _thread(data: dict, place, users, slugs, now) -> Thread:
     for number, (username, hours, body) in enumerate(data["replies"], start=1):
         if username not in users:
             continue
-        at += datetime.timedelta(hours=hours)
+        # Never later than now: the newest demo reply was just written.
+        at = min(_waking_hours(at + datetime.timedelta(hours=hours)), now)
         post = services.reply(users[username], thread, body=text(body))
         _date_back(post, at)
         replies[number] = post
@@ -187,6 +198,15 @@ def _thread(data: dict, place, users, slugs, now) -> Thread:
     if data.get("accepted") in replies:
         services.accept_answer(users[data["author"]], replies[data["accepted"]])
     return thread
+
+
+def _waking_hours(at: datetime.datetime) -> datetime.datetime:
+    """The time, or the next morning's when it falls in the night."""
+    if at.hour >= LATEST:
+        at += datetime.timedelta(days=1)
+    if at.hour >= LATEST or at.hour < EARLIEST:
+        at = at.replace(hour=EARLIEST + at.minute % 2, minute=(at.minute * 7) % 60)
+    return at
 
 
 def _date_back(post: Post, at: datetime.datetime) -> None:

@@ -8,6 +8,8 @@ from django.db import transaction
 
 from network.models import Affiliation, Board, Cluster, Profile, School, SupportNeed
 
+from . import sector
+
 BOARDS = [
     ("Stichting Speciaal Verbonden", "41101", True),
     ("Stichting Onderwijs op Maat", "41102", True),
@@ -114,6 +116,29 @@ TOPICS = [
     "zelfregulatie",
     "overgang SO-VSO",
 ]
+# What the people of a school of each cluster typically know about: a demo
+# logopedist is at a cluster 2 school, not at a school for the blind.
+CLUSTER_NEEDS = {
+    1: ["zien", "motoriek", "zelfredzaamheid"],
+    2: ["horen", "taal-en-spraak", "communicatie"],
+    3: ["motoriek", "medische-zorg", "zelfredzaamheid", "leren", "communicatie"],
+    4: ["gedragsregulatie", "sociaal-emotioneel", "prikkelverwerking", "leren"],
+}
+CLUSTER_TOPICS = {
+    1: ["braille", "stage", "ouderbetrokkenheid", "overgang SO-VSO"],
+    2: ["NGT", "picto's", "ondersteunde communicatie", "ouderbetrokkenheid"],
+    3: ["EMB", "picto's", "stage", "executieve functies", "rekenen"],
+    4: ["de-escalatie", "prikkelarme klas", "thuiszitters", "zelfregulatie"],
+}
+# Who each cluster's schools are for, in the words schools use themselves.
+CLUSTER_PUPILS = {
+    1: "leerlingen die blind of slechtziend zijn",
+    2: "leerlingen die doof of slechthorend zijn of een taalontwikkelingsstoornis "
+    "(TOS) hebben",
+    3: "leerlingen die zeer moeilijk lerend (ZML) zijn, langdurig ziek zijn of een "
+    "lichamelijke of meervoudige beperking (EMB) hebben",
+    4: "leerlingen met gedragsproblemen, autisme of psychiatrische problematiek",
+}
 BIO = (
     "Ik werk al {years} jaar in het speciaal onderwijs. Collega's vragen mij vaak "
     "mee te denken over **{topic}**. Neem gerust contact op: ik deel graag wat bij "
@@ -132,7 +157,7 @@ def seed_network(people_per_school: int = 4, seed: int = 2026) -> int:
         for name, number, member in BOARDS
     ]
     clusters = {c.number: c for c in Cluster.objects.all()}
-    needs = list(SupportNeed.objects.all())
+    needs = {need.slug: need for need in SupportNeed.objects.all()}
     User = get_user_model()
     created = 0
     for name, brin, board, kind, school_clusters, province, city, alliance in SCHOOLS:
@@ -148,7 +173,12 @@ def seed_network(people_per_school: int = 4, seed: int = 2026) -> int:
             offers_vervolgonderwijs=kind != "so",
             offers_arbeidsmarkt=kind != "so" and 3 in school_clusters,
             offers_dagbesteding=kind != "so" and 3 in school_clusters,
-            description=f"School voor speciaal onderwijs in {city}.",
+            description=(
+                f"School voor {'voortgezet ' if kind == 'vso' else ''}speciaal "
+                f"onderwijs in {city}, voor "
+                + " en ".join(CLUSTER_PUPILS[n] for n in school_clusters)
+                + "."
+            ),
         )
         school.clusters.set(clusters[n] for n in school_clusters)
         school.save()  # commits the ParentalManyToManyField
@@ -159,7 +189,13 @@ def seed_network(people_per_school: int = 4, seed: int = 2026) -> int:
                 email=f"demo{index}@{brin.lower()}.example.nl",
                 password=None,
             )
-            topic = rng.choice(TOPICS)
+            fitting_needs = sorted(
+                {slug for n in school_clusters for slug in CLUSTER_NEEDS[n]}
+            )
+            fitting_topics = sorted(
+                {topic for n in school_clusters for topic in CLUSTER_TOPICS[n]}
+            )
+            topic = rng.choice(fitting_topics)
             profile = Profile.objects.create(
                 user=user,
                 name=person,
@@ -171,15 +207,48 @@ def seed_network(people_per_school: int = 4, seed: int = 2026) -> int:
                 open_for_talk=rng.random() < 0.2,
                 visibility=rng.choice(["public", "members", "members", "hidden"]),
             )
-            profile.support_needs.set(rng.sample(needs, rng.randint(1, 3)))
+            profile.support_needs.set(
+                needs[slug]
+                for slug in rng.sample(fitting_needs, rng.randint(1, 3))
+                if slug in needs
+            )
             profile.clusters.set(clusters[n] for n in school_clusters)
-            profile.topics.set([topic, *rng.sample(TOPICS, 1)])
+            profile.topics.set([topic, *rng.sample(fitting_topics, 1)])
             Affiliation.objects.create(
                 profile=profile, school=school, is_coordinator=index == 0
             )
             created += 1
+    created += _sector_experts(clusters, needs)
     _demo_questions(rng)
     return created
+
+
+def _sector_experts(clusters, needs) -> int:
+    """The named experts on the sector's core subjects (demo.sector), public so
+    that a visitor's first search finds them."""
+    User = get_user_model()
+    for username, name, brin, role, need_slugs, topics, bio in sector.EXPERTS:
+        school = School.objects.get(brin=brin)
+        user = User.objects.create_user(
+            username=username,
+            email=f"{username.removeprefix('demo-')}@{brin.lower()}.example.nl",
+            password=None,
+        )
+        profile = Profile.objects.create(
+            user=user,
+            name=name,
+            job_title=role,
+            bio=bio,
+            school_type=school.school_type,
+            open_for_questions=True,
+            open_for_visit=True,
+            visibility="public",
+        )
+        profile.support_needs.set(needs[slug] for slug in need_slugs if slug in needs)
+        profile.clusters.set(school.clusters.all())
+        profile.topics.set(topics)
+        Affiliation.objects.create(profile=profile, school=school)
+    return len(sector.EXPERTS)
 
 
 QUESTIONS = [

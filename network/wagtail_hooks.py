@@ -73,7 +73,7 @@ class SupportNeedViewSet(SnippetViewSet):
     model = SupportNeed
     icon = "list-ul"
     menu_label = _("Support needs")
-    list_display = ["name", "sort_order"]
+    list_display = ["name", "also_known_as", "sort_order"]
     sort_order_field = "sort_order"
 
 
@@ -81,8 +81,8 @@ class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("Topics")
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
+    list_display = ["name", "also_known_as", "slug"]
+    search_fields = ["name", "also_known_as"]
 
 
 class NetworkGroup(SnippetViewSetGroup):

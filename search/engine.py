@@ -13,6 +13,7 @@ from wagtail.search.backends import get_search_backend
 from network.pagination import page_of
 
 from . import sources as registry
+from . import vocabulary
 from .backends import lower_score_is_better
 from .snippets import word_pattern
 from .sources import Filters, Result
@@ -74,7 +75,7 @@ class _Merged:
         hits = []
         for order, (source, results) in enumerate(self.found):
             for rank, obj in enumerate(results[: window.stop]):
-                score = (obj._score or 0.0) * self.sign
+                score = (obj._score or 0.0) * self.sign * source.weight
                 hits.append((-score, order, rank, source, obj))
         hits.sort(key=lambda hit: hit[:3])
         return [(source, obj, -score) for score, _o, _r, source, obj in hits][window]
@@ -104,9 +105,7 @@ def _searches(user, words, filters, operator, backend):
         if not source.applies(filters):
             left_out.append(source.key)
             continue
-        results = backend.search(
-            " ".join(words), source.queryset(user, filters), operator=operator
-        ).annotate_score("_score")
+        results = source.search(backend, words, operator, user, filters)
         found.append((source, results))
     return found, left_out
 
@@ -150,7 +149,7 @@ def search(user, query, filters: Filters, kind="", page_number=1, request=None):
     else:
         hits = _Merged(found, sign, total)
     page = page_of(hits, page_number, PER_PAGE)
-    pattern = word_pattern(" ".join(words))
+    pattern = word_pattern(" ".join(vocabulary.all_words(words)))
     page.object_list = _describe(list(page.object_list), pattern, request)
     return Outcome(
         query=query,

@@ -15,7 +15,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
-from modelsearch.query import PlainText
+from modelsearch.query import And, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from .backends import RankedResults, allowed_keys, load_in_order
@@ -26,7 +26,7 @@ class RankedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         if (
             not self.order_by_relevance
             or self.fields is not None
-            or not isinstance(self.query, PlainText)
+            or not _plain_words(self.query)
         ):
             return list(self.search(config, start, stop, score_field=score_field))
         vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
@@ -44,6 +44,16 @@ class RankedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             .values_list("object_id", "score")[start:stop]
         )
         return load_in_order(self.queryset, hits, score_field)
+
+
+def _plain_words(query) -> bool:
+    """Whether the query is words, or (for the sector's synonyms) words in
+    and/or groups: what the ranked path knows how to rank."""
+    if isinstance(query, PlainText):
+        return True
+    return isinstance(query, (And, Or)) and all(
+        _plain_words(sub) for sub in query.subqueries
+    )
 
 
 class RankedPostgresSearchResults(RankedResults, PostgresSearchResults):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from network.models import Cluster, Profile, SchoolType, SupportNeed, Topic
 
+from . import vocabulary
 from .snippets import mark, snippet
 
 PERIOD_DAYS = {"maand": 31, "jaar": 365}
@@ -70,12 +71,19 @@ class Source:
     singular = ""  # the kind of one result, shown with it
     order = 50  # place among the facets
     understands: frozenset[str] = frozenset()
+    # Scales the scores when kinds are merged into one list: a kind whose short
+    # texts score high for a passing mention can step back.
+    weight = 1.0
 
     def applies(self, filters: Filters) -> bool:
         return filters.chosen() <= self.understands
 
     def queryset(self, user, filters: Filters):
         raise NotImplementedError
+
+    def search(self, backend, words, operator, user, filters):
+        """This source's hits for the words, best first, each with a `_score`."""
+        return ranked(backend, words, operator, self.queryset(user, filters))
 
     def results(self, objects, pattern, request) -> list[Result]:
         """Results for a page of hits, loading what they show in few queries."""
@@ -87,6 +95,13 @@ class Source:
 
     def result(self, obj, **kwargs) -> Result:
         return Result(kind=self.key, kind_label=str(self.singular), **kwargs)
+
+
+def ranked(backend, words, operator, queryset):
+    """The backend's hits among the queryset for the words and every other
+    name they go by (search.vocabulary), with their scores."""
+    query = vocabulary.query_for(words, operator)
+    return backend.search(query, queryset).annotate_score("_score")
 
 
 def registered() -> list[Source]:

@@ -5,7 +5,11 @@ ranked by the full-text table in one query (see `ranked`). Imported only on
 SQLite: the module it extends needs SQLite's full-text tables."""
 
 from django.utils.encoding import force_str
-from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+from modelsearch.backends.database.sqlite.query import (
+    BM25,
+    MatchExpression,
+    normalize,
+)
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteFTSIndexEntry,
     SQLiteIndex,
@@ -13,7 +17,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchQueryCompiler,
     SQLiteSearchResults,
 )
-from modelsearch.query import MatchAll, Not, PlainText
+from modelsearch.query import And, MatchAll, Not, Or, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from .backends import RankedResults, allowed_keys, load_in_order
@@ -43,6 +47,14 @@ class DutchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             stemmed = " ".join(dutch_stems(query.query_string))
             query = PlainText(stemmed, operator=query.operator)
         return super().build_search_query_content(query, config=config)
+
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        # bm25() already scores the whole MATCH expression, and/or groups (the
+        # sector's synonyms) included; Wagtail's product and mean of per-part
+        # scores would turn SQLite's negative scores' order around.
+        if isinstance(query, (And, Or)):
+            return BM25() * boost if boost != 1.0 else BM25()
+        return super().build_tsrank(vector, query, config=config, boost=boost)
 
     def ranked(self, config, start, stop, score_field=None):
         """The hits start:stop in order of relevance, ranked inside the index.

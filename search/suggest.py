@@ -12,6 +12,7 @@ from wagtail.search.backends import get_search_backend
 from network.directory import directory_url
 from network.models import Profile, SupportNeed, Topic
 
+from . import vocabulary
 from .text import search_words
 
 PER_KIND = 4
@@ -24,6 +25,12 @@ def _word_starts(field: str, text: str) -> Q:
     return Q(**{f"{field}__istartswith": text}) | Q(
         **{f"{field}__icontains": f" {text}"}
     )
+
+
+def _starts_a_word(name: str, text: str) -> bool:
+    """The Python twin of _word_starts, for the short list of support needs."""
+    name, text = name.lower(), text.lower()
+    return name.startswith(text) or f" {text}" in name or f",{text}" in name
 
 
 @dataclass
@@ -47,9 +54,16 @@ def suggestions(user, typed: str, request=None) -> list[dict]:
         for profile in people[:PER_KIND]
     ]
 
-    needs = SupportNeed.objects.filter(_word_starts("name", text)).order_by(
-        "sort_order"
-    )
+    # "TOS" suggests "Taal en spraak": a typed abbreviation or synonym brings
+    # the support needs and topics it stands for.
+    other_names = vocabulary.other_names(words)
+    needs = [
+        need
+        for need in SupportNeed.objects.order_by("sort_order")
+        if _starts_a_word(need.name, text)
+        or _starts_a_word(need.also_known_as, text)
+        or vocabulary.as_name(need.name) in other_names
+    ]
     found += [
         Suggestion(
             need.name,
@@ -59,9 +73,12 @@ def suggestions(user, typed: str, request=None) -> list[dict]:
         for need in needs[:PER_KIND]
     ]
     # A topic is only named when someone this person may see carries it.
+    topic_named = _word_starts("name", text) | _word_starts("also_known_as", text)
+    if other_names:
+        topic_named |= Q(name__iregex=vocabulary.names_regex(other_names))
     topics = (
         Topic.objects.filter(
-            _word_starts("name", text),
+            topic_named,
             tagged_items__content_object__in=Profile.objects.visible_to(user),
         )
         .distinct()

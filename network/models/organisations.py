@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.search import index
 
 BRIN_VALIDATOR = RegexValidator(
     r"^[0-9]{2}[A-Z]{2}$",
@@ -81,7 +82,7 @@ class SchoolQuerySet(models.QuerySet):
         return self.filter(email_domains__iregex=pattern)
 
 
-class School(ClusterableModel):
+class School(index.Indexed, ClusterableModel):
     name = models.CharField(_("name"), max_length=200)
     brin = models.CharField(
         _("BRIN code"), max_length=4, unique=True, validators=[BRIN_VALIDATOR]
@@ -124,6 +125,23 @@ class School(ClusterableModel):
 
     objects = SchoolQuerySet.as_manager()
 
+    # Schools are public: the site search finds them by name, place, BRIN,
+    # samenwerkingsverband and board (search.sources.SchoolSource).
+    search_fields = [
+        index.SearchField("name", boost=4),
+        index.AutocompleteField("name"),
+        index.SearchField("city", boost=2),
+        index.SearchField("province_name"),
+        index.SearchField("brin", boost=4),
+        index.SearchField("alliance"),
+        index.SearchField("description"),
+        index.RelatedFields("board", [index.SearchField("name")]),
+        index.FilterField("id"),
+        index.FilterField("province"),
+        index.FilterField("city"),
+        index.FilterField("school_type"),
+    ]
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("school")
@@ -139,6 +157,10 @@ class School(ClusterableModel):
 
     def get_absolute_url(self) -> str:
         return reverse("network:school", kwargs={"brin": self.brin})
+
+    @property
+    def province_name(self) -> str:
+        return self.get_province_display()
 
     def domain_list(self) -> list[str]:
         return sorted(

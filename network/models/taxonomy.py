@@ -28,6 +28,15 @@ class SupportNeed(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)
+    also_known_as = models.CharField(
+        _("also known as"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Abbreviations and other names, separated by commas; a search for "
+            "any of them finds this one, for example: TOS, taalontwikkelingsstoornis"
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -43,6 +52,15 @@ class Topic(TagBase):
     """A free topic tag on profiles; editors describe, rename and merge them."""
 
     description = models.TextField(_("description"), blank=True)
+    also_known_as = models.CharField(
+        _("also known as"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Abbreviations and other names, separated by commas; a search for "
+            "any of them finds this one, for example: TOS, taalontwikkelingsstoornis"
+        ),
+    )
 
     class Meta:
         verbose_name = _("topic")

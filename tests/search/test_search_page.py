@@ -24,7 +24,7 @@ def test_without_words_the_page_explains_what_it_searches(client, home):
     response = client.get("/zoeken/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "doorzoekt nieuws, kennisbank, deskundigen, forum en agenda" in html
+    assert "doorzoekt nieuws, kennisbank, deskundigen, scholen, forum en agenda" in html
     assert response.context["outcome"] is None
 
 

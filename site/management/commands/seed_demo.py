@@ -20,6 +20,7 @@ from wagtail.models import (
 from wagtail.rich_text import RichText
 
 from demo import pages as demo
+from demo import sector
 from demo.events import seed_events
 from demo.forums import seed_forums
 from demo.network import seed_network
@@ -75,7 +76,7 @@ class Command(BaseCommand):
             )
             articles = {
                 data["slug"]: self.knowledge_article(knowledge_index, data)
-                for data in demo.KNOWLEDGE
+                for data in [*demo.KNOWLEDGE, *sector.KNOWLEDGE]
             }
             for data in demo.NEWS:
                 self.news_page(news_index, data, articles)
