@@ -3,6 +3,11 @@
     python -m bench                      # realistic scale, SQLite file in bench/
     python -m bench --scale 10x
     DATABASE_URL=postgres://... python -m bench --scale realistic
+    python -m bench --check              # exit 1 when a page misses its budget
+    python -m bench --debug              # with DEBUG=1, as in development
+
+The site runs as in production (DEBUG=0, static files collected, no HTTPS
+redirect since the test client speaks plain HTTP) unless --debug is given.
 
 Each URL is requested through Django's test client (the full middleware and
 template stack, in process, no network), once to warm caches, then --repeat
@@ -17,7 +22,9 @@ seeding (search_bench). Last, 200 WebSockets listen to one forum thread while a
 reply is posted: the time until each socket has it, on the in-memory channel
 layer and (when REDIS_URL is set) on Redis. The run fails (exit 1) when seats
 go astray, when the 5,000-post thread's pages differ in query count, or when a
-socket misses the reply.
+socket misses the reply. Search pages print beside their floor
+(bench/floors.py) and the ratio; with --check, a page over its query budget or
+floor ratio (bench/budgets.py) fails the run too.
 """
 
 import argparse
@@ -28,6 +35,8 @@ import sys
 import threading
 import time
 from pathlib import Path
+
+from bench.budgets import judge, percentile
 
 BENCH_DIR = Path(__file__).resolve().parent
 
@@ -69,12 +78,18 @@ URLS = [
 ]
 
 
-def configure(scale: str) -> None:
+def configure(scale: str, debug: bool = False) -> None:
     os.environ.setdefault(
         "DATABASE_URL", f"sqlite:///{BENCH_DIR / f'.bench-{scale}.sqlite3'}"
     )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lecso_site.settings")
-    os.environ.setdefault("DEBUG", "1")  # seed_demo and static files need it
+    os.environ.setdefault("DEBUG", "1" if debug else "0")
+    if os.environ["DEBUG"] == "0":
+        # Production settings, minus what needs a real host: the test client
+        # asks for http://localhost.
+        os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")
+        os.environ.setdefault("ALLOWED_HOSTS", "localhost")
+        os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
     # The registration benchmark runs 50 threads on PostgreSQL, each holding a
     # connection; the pool must have room for all of them.
     os.environ.setdefault("DB_POOL_MAX_SIZE", "60")
@@ -89,12 +104,11 @@ def configure(scale: str) -> None:
     # Seeding thousands of pages need not wait for the search index.
     for backend in settings.WAGTAILSEARCH_BACKENDS.values():
         backend["AUTO_UPDATE"] = False
+    if not settings.DEBUG:
+        # The manifest storage needs collected files to name them in pages.
+        from django.core.management import call_command
 
-
-def percentile(samples: list[float], fraction: float) -> float:
-    ordered = sorted(samples)
-    index = min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))
-    return ordered[index]
+        call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def _member():
@@ -255,13 +269,47 @@ def report_registrations(result: dict) -> bool:
     return not problems
 
 
+def report_floors(rows, repeat: int) -> dict[str, tuple[float, float]]:
+    """Each search page beside its floor (bench/floors.py)."""
+    from bench.floors import measure_search_floor
+
+    member = _member()
+    floors = {}
+    header = f"{'p95 ms':>8} {'floor p50':>9} {'floor p95':>9} {'ratio':>6}"
+    print(f"\n{'search page':<30} {header}")
+    for name, url, _p50, p95, _queries, _size in rows:
+        if not url.startswith("/zoeken/?"):
+            continue
+        user = None if name.endswith("visitor") else member
+        floors[name] = measure_search_floor(user, url, repeat)
+        floor_p50, floor_p95 = floors[name]
+        print(
+            f"{name:<30} {p95:>8.1f} {floor_p50:>9.1f} {floor_p95:>9.1f} "
+            f"{p95 / floor_p95:>5.1f}x"
+        )
+    return floors
+
+
+def report_budgets(rows, floors) -> bool:
+    """Print each budgeted page's verdict; False when any missed its budget."""
+    verdicts = judge(rows, floors)
+    print("\nBudgets (bench/budgets.py)")
+    for verdict in verdicts:
+        said = "MISSED: " + "; ".join(verdict.missed) if verdict.missed else "ok"
+        print(f"{verdict.name:<30} {said}")
+    return not any(verdict.missed for verdict in verdicts)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--scale", choices=["realistic", "10x"], default="realistic")
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--check", action="store_true", help="fail on a missed budget")
+    parser.add_argument("--debug", action="store_true", help="run with DEBUG=1")
     args = parser.parse_args()
 
-    configure(args.scale)
+    configure(args.scale, debug=args.debug)
+    from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
 
@@ -288,7 +336,8 @@ def main() -> None:
         f"\nScale {args.scale}: {sizes['news']} news items, {sizes['articles']} "
         f"articles, {schools} schools, {people} people, {events} events, "
         f"{registrations} registrations, {threads} forum threads, {posts} posts; "
-        f"database {connection.vendor}; {args.repeat} requests per URL\n"
+        f"database {connection.vendor}; DEBUG={int(settings.DEBUG)}; "
+        f"{args.repeat} requests per URL\n"
     )
     print(f"{'page':<30} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'KiB':>6}  url")
     rows = measure(
@@ -301,7 +350,9 @@ def main() -> None:
     for name, url, p50, p95, queries, size in rows:
         kib = size / 1024
         print(f"{name:<30} {p50:>8.1f} {p95:>8.1f} {queries:>8} {kib:>6.0f}  {url}")
+    floors = report_floors(rows, args.repeat)
     ok = forums_seed.check_thread_queries(rows)
+    ok = report_budgets(rows, floors) and ok if args.check else ok
     workers, total = REGISTRATION_LOAD.get(connection.vendor, (10, 100))
     ok = report_registrations(measure_registrations(workers, total)) and ok
     ok = forums_seed.report_fanout(forums_seed.measure_fanout()) and ok

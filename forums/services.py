@@ -204,13 +204,20 @@ def toggle_helpful(user, post: Post) -> bool:
     return not deleted
 
 
-def mark_read(user, thread: Thread, position: int) -> None:
-    """Remember how far someone read; never moves backwards."""
+_UNKNOWN = object()
+
+
+def mark_read(user, thread: Thread, position: int, state=_UNKNOWN) -> None:
+    """Remember how far someone read; never moves backwards. `state` is the
+    reader's ReadState (or None) when the caller has just read it."""
     if not getattr(user, "is_authenticated", False):
         return
-    state, created = ReadState.objects.get_or_create(
-        user=user, thread=thread, defaults={"last_read_position": position}
-    )
+    if state is None or state is _UNKNOWN:
+        state, created = ReadState.objects.get_or_create(
+            user=user, thread=thread, defaults={"last_read_position": position}
+        )
+    else:
+        created = False
     if not created and state.last_read_position < position:
         ReadState.objects.filter(pk=state.pk, last_read_position__lt=position).update(
             last_read_position=position

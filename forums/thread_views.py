@@ -107,7 +107,7 @@ def thread(request, pk, slug=None):
     if target is not thread:
         return redirect(target)
     user = request.user
-    last_read = 0
+    last_read, state = 0, None
     if user.is_authenticated:
         state = ReadState.objects.filter(user=user, thread=thread).first()
         last_read = state.last_read_position if state else 0
@@ -122,7 +122,7 @@ def thread(request, pk, slug=None):
     page.param = "pagina"
     posts = page.object_list
     if user.is_authenticated and posts:
-        services.mark_read(user, thread, posts[-1].position)
+        services.mark_read(user, thread, posts[-1].position, state=state)
     context = _reader_context(request, thread, posts)
     refusal = context.pop("refusal")
     form = None

@@ -10,9 +10,9 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from network.models import School, SchoolLocation, SupportNeed, Topic
+        from network.models import Cluster, School, SchoolLocation, SupportNeed, Topic
 
-        from . import schools, spelling, vocabulary
+        from . import forms, schools, spelling, vocabulary
         from .models import Term
 
         # A changed name or synonym counts from the next search, not an hour on.
@@ -23,6 +23,11 @@ class SearchConfig(AppConfig):
                 )
                 signal.connect(
                     spelling.forget, sender=model, dispatch_uid=f"spelling-{model}"
+                )
+        for model in (Cluster, SupportNeed):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    forms.forget_choices, sender=model, dispatch_uid=f"choices-{model}"
                 )
         # A new school's town is a place to search in at once.
         for model in (School, SchoolLocation):

@@ -6,9 +6,7 @@ configuration (SEARCH_CONFIG in settings.WAGTAILSEARCH_BACKENDS), so "scholen"
 finds "school". SQLite's full-text index (FTS5) has no Dutch stemmer; there
 search.sqlite_backend adds the same stems PostgreSQL makes, so both databases
 find the same things for the same words. On both, a page of results is ranked
-inside the index (search.sqlite_backend, search.postgres_backend). With
-SEARCH_URL set, the settings name an Elasticsearch or OpenSearch backend
-instead and this module is not used."""
+inside the index (search.sqlite_backend, search.postgres_backend)."""
 
 from django.db import connection
 from django.db.models import TextField
@@ -32,8 +30,8 @@ def SearchBackend(params):
 
 
 def lower_score_is_better(backend) -> bool:
-    """SQLite's bm25 score is negative, lower meaning better; PostgreSQL and
-    Elasticsearch score higher for better."""
+    """SQLite's bm25 score is negative, lower meaning better; PostgreSQL
+    scores higher for better."""
     return any(".sqlite" in cls.__module__ for cls in type(backend).__mro__)
 
 

@@ -8,6 +8,7 @@ it stops at MAX_PAGES, past which a narrower search serves better."""
 
 from dataclasses import dataclass, field
 
+from django.db import connection
 from wagtail.search.backends import get_search_backend
 
 from network.pagination import page_of
@@ -110,6 +111,35 @@ def _searches(user, words, filters, operator, backend):
     return found, left_out
 
 
+def count_each(found) -> list[tuple]:
+    """(source, count) for each source's results, asked of the database in one
+    statement: the counts' subqueries side by side in one SELECT."""
+    subqueries = [
+        _query_of(results).order_by().values("pk").query.sql_with_params()
+        for _source, results in found
+    ]
+    if not subqueries:
+        return []
+    sql = "SELECT " + ", ".join(
+        f"(SELECT COUNT(*) FROM ({inner}) AS hits_{n})"
+        for n, (inner, _params) in enumerate(subqueries)
+    )
+    params = [param for _inner, inner_params in subqueries for param in inner_params]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return [
+        (source, count) for (source, _results), count in zip(found, row, strict=True)
+    ]
+
+
+def _query_of(results):
+    """The Django queryset behind a source's hits: the search's own, or the
+    queryset itself for a source that listed rather than searched (schools
+    of a place)."""
+    return results.get_queryset() if hasattr(results, "get_queryset") else results
+
+
 def count_hits(user, query: str, filters: Filters) -> int:
     """How many results a query would find with some of its words (for
     checking a 'did you mean' before offering it)."""
@@ -118,7 +148,7 @@ def count_hits(user, query: str, filters: Filters) -> int:
         return 0
     backend = get_search_backend()
     found, _left_out = _searches(user, words, filters, "or", backend)
-    return sum(results.count() for _source, results in found)
+    return sum(count for _source, count in count_each(found))
 
 
 def search(user, query, filters: Filters, kind="", page_number=1, request=None):
@@ -130,11 +160,11 @@ def search(user, query, filters: Filters, kind="", page_number=1, request=None):
     if not words:
         return None
     found, left_out = _searches(user, words, filters, "and", backend)
-    counts = [(source, results.count()) for source, results in found]
+    counts = count_each(found)
     any_word = False
     if len(words) > 1 and not any(count for _s, count in counts):
         found, left_out = _searches(user, words, filters, "or", backend)
-        counts = [(source, results.count()) for source, results in found]
+        counts = count_each(found)
         any_word = True
 
     total = sum(count for _source, count in counts)
@@ -147,7 +177,9 @@ def search(user, query, filters: Filters, kind="", page_number=1, request=None):
     if chosen is not None:
         hits = _Single(chosen, dict(found)[chosen], sign, dict(counts)[chosen])
     else:
-        hits = _Merged(found, sign, total)
+        # A source with nothing to show is not asked for its best hits.
+        counted = dict(counts)
+        hits = _Merged([(s, r) for s, r in found if counted[s]], sign, total)
     page = page_of(hits, page_number, PER_PAGE)
     pattern = word_pattern(" ".join(vocabulary.all_words(words)))
     page.object_list = _describe(list(page.object_list), pattern, request)

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from network.models import Cluster, SupportNeed
@@ -13,6 +14,27 @@ PERIOD_CHOICES = [
     (sources.UPCOMING, _("Upcoming events")),
 ]
 SCHOOL_TYPE_CHOICES = [("", _("SO and VSO")), ("so", _("SO")), ("vso", _("VSO"))]
+
+
+CHOICES_KEY = "search:filter-choices"
+
+
+def filter_choices() -> tuple[list, list]:
+    """The clusters and support needs to filter by: read once, not on every
+    search (forgotten when a support need changes, search.apps)."""
+    choices = cache.get(CHOICES_KEY)
+    if choices is None:
+        clusters = [
+            (cluster.number, f"{cluster.number}. {cluster.name}")
+            for cluster in Cluster.objects.order_by("number")
+        ]
+        choices = (clusters, list(SupportNeed.objects.values_list("slug", "name")))
+        cache.set(CHOICES_KEY, choices, 60 * 60)
+    return choices
+
+
+def forget_choices(**_kwargs):
+    cache.delete(CHOICES_KEY)
 
 
 class SearchForm(forms.Form):
@@ -42,13 +64,9 @@ class SearchForm(forms.Form):
         self.fields["type"].choices = [("", "")] + [
             (source.key, source.label) for source in sources.registered()
         ]
-        self.fields["cluster"].choices = [("", _("Every cluster"))] + [
-            (cluster.number, f"{cluster.number}. {cluster.name}")
-            for cluster in Cluster.objects.order_by("number")
-        ]
-        self.fields["behoefte"].choices = [("", _("Any support need"))] + list(
-            SupportNeed.objects.values_list("slug", "name")
-        )
+        clusters, needs = filter_choices()
+        self.fields["cluster"].choices = [("", _("Every cluster")), *clusters]
+        self.fields["behoefte"].choices = [("", _("Any support need")), *needs]
 
     def value(self, name, default=None):
         if not hasattr(self, "cleaned_data"):

@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, PageViewRestriction
 
 from network.models import Cluster, Profile, SchoolType, SupportNeed, Topic
 
@@ -130,7 +132,7 @@ class PageSource(Source):
     understands = frozenset({"period"})
 
     def queryset(self, user, filters):
-        pages = self.model.objects.live().public()
+        pages = public_pages(self.model.objects.all())
         since = filters.since()
         if since is not None:
             pages = pages.filter(**{f"{self.date_field}__gte": since})
@@ -149,7 +151,7 @@ class PageSource(Source):
         return []
 
     def public_words(self):
-        return self.model.objects.live().public().values_list("title", flat=True)
+        return public_pages(self.model.objects.all()).values_list("title", flat=True)
 
     def when(self, page):
         return getattr(page, self.date_field, None)
@@ -230,6 +232,18 @@ class PeopleSource(Source):
 
 
 PEOPLE = PeopleSource()
+
+
+def public_pages(pages):
+    """Live pages outside private sections: Wagtail's live().public(), with the
+    private sections asked inside the same query. Wagtail's public() first reads
+    every view restriction in a query of its own, once per kind of page."""
+    restricted = PageViewRestriction.objects.annotate(
+        section=Length("page__path")
+    ).filter(page__path=Substr(OuterRef("path"), 1, F("section")))
+    private = Page.objects.filter(Exists(restricted)).values("pk")
+    # As a key filter: the search backends accept filters on indexed fields.
+    return pages.live().exclude(pk__in=private)
 
 
 def period_q(field_name: str, filters: Filters) -> Q:

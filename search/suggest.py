@@ -13,6 +13,7 @@ from network.directory import directory_url
 from network.models import Profile, SupportNeed, Topic
 
 from . import vocabulary
+from .sources import public_pages
 from .text import search_words
 
 PER_KIND = 4
@@ -97,8 +98,7 @@ def suggestions(user, typed: str, request=None) -> list[dict]:
     # A plain title match, not the index's autocomplete: that scores every
     # matching page and took 2.7 s over 20,000 pages on SQLite.
     pages = (
-        Page.objects.live()
-        .public()
+        public_pages(Page.objects.all())
         .filter(_word_starts("title", text), depth__gt=2)
         .annotate(starts=Case(When(title__istartswith=text, then=0), default=1))
         .order_by("starts", "title")

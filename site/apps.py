@@ -6,3 +6,8 @@ class LecsoSiteConfig(AppConfig):
     name = "lecso_site"
     verbose_name = _("Website")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import chrome
+
+        chrome.connect()

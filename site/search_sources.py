@@ -13,7 +13,7 @@ from forums.models import Category, Post, Thread
 from forums.permissions import visible_threads
 from network.models import SchoolType
 from search.snippets import mark, snippet
-from search.sources import UPCOMING, PageSource, Source, period_q
+from search.sources import UPCOMING, PageSource, Source, period_q, public_pages
 
 from .models import KnowledgeArticle, NewsPage, StandardPage
 
@@ -71,7 +71,7 @@ class EventSource(PageSource):
     understands = frozenset({"period", "upcoming", "cluster"})
 
     def queryset(self, user, filters):
-        events = EventPage.objects.live().public()
+        events = public_pages(EventPage.objects.all())
         now = timezone.now()
         if filters.period == UPCOMING:
             events = events.filter(end__gte=now)

@@ -533,30 +533,14 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Attendee data of meetings that ended longer ago than this can be purged
 # (manage.py purge_event_data, or the button under Aanmeldingen in the admin).
 EVENTS_PURGE_AFTER_MONTHS = env.int("EVENTS_PURGE_AFTER_MONTHS", default=12)
-# Site search. Without SEARCH_URL: Wagtail's database search, on PostgreSQL with
-# its Dutch full-text configuration and on SQLite with Dutch stems added by
-# search.backends. With SEARCH_URL: Elasticsearch or OpenSearch (SEARCH_ENGINE
-# names the client: elasticsearch7/8/9 or opensearch2/3; its Python client must
-# be installed), analysing text as Dutch. Run `manage.py update_index` after
-# switching.
-SEARCH_URL = env.str("SEARCH_URL", default="")
-if SEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends."
-            + env.str("SEARCH_ENGINE", "elasticsearch9"),
-            "URLS": [SEARCH_URL],
-            "INDEX_PREFIX": env.str("SEARCH_INDEX_PREFIX", "lecso_"),
-            "TIMEOUT": 5,
-            "INDEX_SETTINGS": {
-                "settings": {"analysis": {"analyzer": {"default": {"type": "dutch"}}}}
-            },
-        }
-    }
-else:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "search.backends", "SEARCH_CONFIG": "dutch"}
-    }
+# Site search: Wagtail's database search, on PostgreSQL with its Dutch
+# full-text configuration and on SQLite with Dutch stems added by
+# search.backends. There is no Elasticsearch/OpenSearch setting: none can run on
+# the machines this is built and tested on, and the search relies on the
+# database for its permission filters, counts and ranking (README, Performance).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "search.backends", "SEARCH_CONFIG": "dutch"}
+}
 # Search analytics keep daily counts of queries, without who asked, this long.
 SEARCH_LOG_DAYS = env.int("SEARCH_LOG_DAYS", default=400)
 # The editors' report lists a query only when it was searched this often in the

@@ -2,10 +2,13 @@
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
+
+from lecso_site import chrome
 
 register = template.Library()
 
@@ -24,30 +27,72 @@ def _site_root(request) -> Page | None:
     return request._lecso_site_root
 
 
+def _chrome(request) -> dict:
+    """What every page's header and footer show of the page tree: the home
+    page, the menu's sections and the news feed. The same for everyone (live,
+    public pages only), so it is kept in the cache until a page is published,
+    moved or restricted (site.chrome) instead of costing five queries a page."""
+    if not hasattr(request, "_lecso_chrome"):
+        key = chrome.cache_key(request.get_host(), get_language())
+        request._lecso_chrome = cache.get(key)
+        if request._lecso_chrome is None:
+            request._lecso_chrome = _read_chrome(request)
+            cache.set(key, request._lecso_chrome, chrome.CACHE_SECONDS)
+    return request._lecso_chrome
+
+
+def _read_chrome(request) -> dict:
+    from lecso_site.models import NewsIndexPage
+
+    root = _site_root(request)
+    if root is None:
+        return {"root": None, "sections": [], "feed_url": ""}
+    # Title and URL live on the base Page: no need for .specific() here.
+    sections = [
+        {
+            "pk": child.pk,
+            "path": child.path,
+            "url": child.get_url(request),
+            "title": child.title,
+        }
+        for child in root.get_children().live().public().in_menu()
+    ]
+    news_index = NewsIndexPage.objects.descendant_of(root).live().first()
+    feed_url = (
+        news_index.get_url(request) + news_index.reverse_subpage("feed")
+        if news_index
+        else ""
+    )
+    return {
+        "root": {"pk": root.pk, "url": root.get_url(request)},
+        "sections": sections,
+        "feed_url": feed_url,
+    }
+
+
 @register.simple_tag(takes_context=True)
 def home_url(context) -> str:
-    root = _site_root(context["request"])
-    return root.get_url(context["request"]) if root else "/"
+    root = _chrome(context["request"])["root"]
+    return root["url"] if root else "/"
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
     current = context.get("page")
-    root = _site_root(request)
+    known = _chrome(request)
+    root = known["root"]
     items = []
-    if root is not None:
-        # Title and URL live on the base Page: no need for .specific() here.
-        for child in root.get_children().live().public().in_menu():
-            is_current = current is not None and current.path.startswith(child.path)
-            items.append(
-                {
-                    "url": child.get_url(request),
-                    "title": child.title,
-                    "is_current": is_current,
-                    "is_page": current is not None and current.pk == child.pk,
-                }
-            )
+    for section in known["sections"]:
+        items.append(
+            {
+                "url": section["url"],
+                "title": section["title"],
+                "is_current": current is not None
+                and current.path.startswith(section["path"]),
+                "is_page": current is not None and current.pk == section["pk"],
+            }
+        )
     # The network's own pages are not Wagtail pages; they follow the sections.
     path = request.path
     for url_name, label in APP_MENU:
@@ -87,17 +132,4 @@ def language_switch(context):
 @register.simple_tag(takes_context=True)
 def news_feed_url(context) -> str:
     """The site's news feed, for the <link rel=alternate> in every page's head."""
-    from lecso_site.models import NewsIndexPage
-
-    request = context["request"]
-    if not hasattr(request, "_lecso_feed_url"):
-        root = _site_root(request)
-        news_index = (
-            NewsIndexPage.objects.descendant_of(root).live().first() if root else None
-        )
-        request._lecso_feed_url = (
-            news_index.get_url(request) + news_index.reverse_subpage("feed")
-            if news_index
-            else ""
-        )
-    return request._lecso_feed_url
+    return _chrome(context["request"])["feed_url"]

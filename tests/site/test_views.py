@@ -102,9 +102,11 @@ def test_news_index_query_count_does_not_grow_with_items(
     with django_assert_max_num_queries(20) as few:
         response = client.get("/nieuws/")
     assert response.status_code == 200 and "Bericht 2" in response.text
+    queries = len(few.captured_queries)  # read before the next request resets them
     for number in range(3, 12):
         make_news(f"Bericht {number}", tags=["a", "b"])
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get("/nieuws/")  # new pages moved the header's cache on; warm it again
+    with django_assert_max_num_queries(queries):
         response = client.get("/nieuws/")
     assert response.status_code == 200 and "Bericht 11" in response.text
 

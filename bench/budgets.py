@@ -1,0 +1,48 @@
+"""What each measured page may cost: SQL queries per request and, where the
+bench measures a floor, p95 as a multiple of the floor's p95. `python -m bench
+--check` exits non-zero when a page misses its budget."""
+
+from dataclasses import dataclass
+
+# Issue 15's budgets: a search page at most 12 queries and 3x its floor; the
+# thread page at most 12 queries.
+SEARCH = {"queries": 12, "ratio": 3.0}
+THREAD = {"queries": 12}
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    index = min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))
+    return ordered[index]
+
+
+def budget_for(name: str) -> dict:
+    if name.startswith("search"):
+        return SEARCH
+    if name.startswith("5,000-post thread"):
+        return THREAD
+    return {}
+
+
+@dataclass
+class Verdict:
+    name: str
+    missed: list[str]
+
+
+def judge(rows, floors: dict[str, tuple[float, float]]) -> list[Verdict]:
+    """Each budgeted page with what it missed (empty when within budget)."""
+    verdicts = []
+    for name, _url, _p50, p95, queries, _size in rows:
+        budget = budget_for(name)
+        if not budget:
+            continue
+        missed = []
+        if queries > budget["queries"]:
+            missed.append(f"{queries} queries > {budget['queries']}")
+        if "ratio" in budget and name in floors:
+            ratio = p95 / floors[name][1]
+            if ratio > budget["ratio"]:
+                missed.append(f"p95 {ratio:.1f}x its floor > {budget['ratio']}x")
+        verdicts.append(Verdict(name, missed))
+    return verdicts

@@ -1,0 +1,104 @@
+"""Floors: what a page's database work would cost done by hand, measured in the
+same run, so a page's time is read as a ratio to the least it could take on this
+machine, this data and this database.
+
+The search floor is one SQL statement, run through a raw cursor: it matches the
+query's words in the same index, keeps the rows the reader may see (the same
+permission subqueries the sources use, compiled once), ranks them and returns
+one page of (kind, key, score). The page itself does that and more (facet
+counts, the objects shown, the template); the ratio says how much more."""
+
+import statistics
+import time
+from urllib.parse import parse_qs, urlsplit
+
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from modelsearch.utils import get_descendants_content_types_pks
+
+from search import sources as registry
+from search import vocabulary
+from search.backends import allowed_keys
+from search.engine import PER_PAGE
+from search.forms import SearchForm
+from search.stems import dutch_stems
+from search.text import search_words
+
+from .budgets import percentile
+
+
+def _allowed(source, user, filters) -> tuple[str, list]:
+    model_queryset = source.queryset(user, filters)
+    cts = get_descendants_content_types_pks(model_queryset.model)
+    sql, params = allowed_keys(model_queryset).query.sql_with_params()
+    return (
+        f"(e.content_type_id IN ({', '.join(str(ct) for ct in cts)}) "
+        f"AND e.object_id IN ({sql}))",
+        list(params),
+    )
+
+
+def _match(words: list[str], postgres: bool) -> str:
+    """The words, each widened to its other names as the site search does
+    (search.vocabulary), as a tsquery (PostgreSQL) or an FTS5 MATCH (SQLite)."""
+    both, either = (" & ", " | ") if postgres else (" AND ", " OR ")
+    clauses = []
+    for part in vocabulary.parts(words):
+        names = []
+        for name in part.names:
+            terms = name if postgres else dutch_stems(" ".join(name))
+            quoted = [t if postgres else f'"{t}"' for t in terms]
+            names.append("(" + both.join(quoted) + ")")
+        clauses.append("(" + either.join(names) + ")")
+    return both.join(clauses)
+
+
+def search_statement(user, url: str) -> tuple[str, list]:
+    """The floor's SQL and parameters for a search page's address."""
+    query = {key: values[-1] for key, values in parse_qs(urlsplit(url).query).items()}
+    words = search_words(query.get("q", ""))
+    form = SearchForm(query)
+    filters = form.filters()
+    kind = query.get("type", "")
+    page = int(query.get("page", 1))
+    clauses, params = [], []
+    for source in registry.registered():
+        if not source.applies(filters) or (kind and source.key != kind):
+            continue
+        clause, clause_params = _allowed(source, user, filters)
+        clauses.append(clause)
+        params += clause_params
+    offset = (page - 1) * PER_PAGE
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT e.content_type_id, e.object_id, "
+            "ts_rank(e.title || e.body, q) AS score "
+            "FROM wagtailsearch_indexentry e, to_tsquery('dutch', %s) q "
+            f"WHERE (e.title || e.body) @@ q AND ({' OR '.join(clauses)}) "
+            f"ORDER BY score DESC, e.object_id LIMIT {PER_PAGE} OFFSET {offset}"
+        )
+        return sql, [_match(words, postgres=True), *params]
+    match = _match(words, postgres=False)
+    sql = (
+        "SELECT e.content_type_id, e.object_id, bm25(wagtailsearch_indexentry_fts) "
+        "AS score FROM wagtailsearch_indexentry_fts "
+        "JOIN wagtailsearch_indexentry e ON e.id = wagtailsearch_indexentry_fts.rowid "
+        f"WHERE wagtailsearch_indexentry_fts MATCH %s AND ({' OR '.join(clauses)}) "
+        f"ORDER BY score, e.object_id LIMIT {PER_PAGE} OFFSET {offset}"
+    )
+    return sql, [match, *params]
+
+
+def measure_search_floor(user, url: str, repeat: int) -> tuple[float, float]:
+    """p50 and p95 in ms of the floor statement for this search address."""
+    sql, params = search_statement(user or AnonymousUser(), url)
+    samples = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        cursor.fetchall()
+        for _ in range(repeat):
+            start = time.perf_counter()
+            cursor.execute(sql, params)
+            cursor.fetchall()
+            samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples), percentile(samples, 0.95)
