@@ -139,3 +139,37 @@ def test_an_abbreviation_that_is_also_a_place_searches_for_its_meaning(
     assert "Marloes Hendriks" in found
     assert "Bas Palet" not in found
     assert "Bas Palet" in _names(engine.search(None, "Assen", Filters()))
+
+
+@pytest.fixture
+def editor(db, client):
+    from django.contrib.auth.models import Group
+
+    from network.models import SecuritySettings
+
+    SecuritySettings.objects.update(require_two_factor_for_admin=False)
+    user = factories.make_user("redacteur", email="redactie@lecso.nl", days_old=30)
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return user
+
+
+@pytest.mark.django_db
+def test_an_editor_adds_a_term_in_the_admin_and_a_duplicate_is_refused_kindly(
+    editor, client, language_expert
+):
+    url = "/admin/snippets/search/term/add/"
+    assert client.get("/admin/snippets/search/term/").status_code == 200
+    form = {
+        "term": "logopedie",
+        "abbreviations": "",
+        "synonyms": "praatles, logopedist",
+    }
+    assert client.post(url, form).status_code == 302
+    assert "Tamara Taalkracht" in _names(engine.search(None, "praatles", Filters()))
+
+    again = client.post(url, {**form, "synonyms": "spreekles"})
+    assert again.status_code == 200
+    assert "bestaat al" in again.text  # Dutch: already exists
+    assert "spreekles" in again.text  # what was typed is kept
+    assert Term.objects.filter(term="logopedie").count() == 1
