@@ -91,10 +91,18 @@ def _reader_context(request, thread, posts) -> dict:
 def thread(request, pk, slug=None):
     thread = get_object_or_404(
         Thread.objects.select_related(
-            "category", "group", "author", "merged_into__category", "merged_into__group"
+            "category",
+            "group",
+            "author",
+            "accepted_post",
+            "merged_into__category",
+            "merged_into__group",
         ),
         pk=pk,
     )
+    if thread.accepted_post is not None:
+        # The link to the accepted answer needs its thread: this one.
+        thread.accepted_post.thread = thread
     # A merged thread points to its target: only someone who may read both is
     # sent there, so the redirect never names a thread the reader may not see.
     target = thread.merged_into if thread.merged_into_id else thread

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, prefetch_related_objects
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.safestring import SafeString
@@ -205,16 +205,12 @@ class PeopleSource(Source):
         yield from public.values_list("job_title", flat=True)
 
     def results(self, profiles, pattern, request):
-        ids = [profile.pk for profile in profiles]
-        loaded = {
-            profile.pk: profile
-            for profile in Profile.objects.filter(pk__in=ids).prefetch_related(
-                "affiliations__school", "support_needs", "topics"
-            )
-        }
+        # The hits are whole profiles already: only what they show is loaded.
+        prefetch_related_objects(
+            profiles, "affiliations__school", "support_needs", "topics"
+        )
         results = []
-        for hit in profiles:
-            profile = loaded.get(hit.pk, hit)
+        for profile in profiles:
             schools = [a.school.name for a in profile.affiliations.all()]
             expertise = [need.name for need in profile.support_needs.all()]
             expertise += [topic.name for topic in profile.topics.all()]

@@ -21,14 +21,10 @@ class Cluster(models.Model):
         return f"{_('Cluster')} {self.number}: {self.name}"
 
 
-class SupportNeed(models.Model):
-    """A support need (*ondersteuningsbehoefte*): the association's first way of
-    describing expertise. Editors curate the list; people pick from it."""
-
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    description = models.TextField(_("description"), blank=True)
-    also_known_as = models.CharField(
+def also_known_as_field() -> models.CharField:
+    """Other names a support need or topic goes by; the site search expands a
+    query with them (search.vocabulary)."""
+    return models.CharField(
         _("also known as"),
         max_length=200,
         blank=True,
@@ -37,6 +33,16 @@ class SupportNeed(models.Model):
             "any of them finds this one, for example: TOS, taalontwikkelingsstoornis"
         ),
     )
+
+
+class SupportNeed(models.Model):
+    """A support need (*ondersteuningsbehoefte*): the association's first way of
+    describing expertise. Editors curate the list; people pick from it."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    also_known_as = also_known_as_field()
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -52,15 +58,7 @@ class Topic(TagBase):
     """A free topic tag on profiles; editors describe, rename and merge them."""
 
     description = models.TextField(_("description"), blank=True)
-    also_known_as = models.CharField(
-        _("also known as"),
-        max_length=200,
-        blank=True,
-        help_text=_(
-            "Abbreviations and other names, separated by commas; a search for "
-            "any of them finds this one, for example: TOS, taalontwikkelingsstoornis"
-        ),
-    )
+    also_known_as = also_known_as_field()
 
     class Meta:
         verbose_name = _("topic")

@@ -87,6 +87,29 @@ def test_pages_of_a_5000_post_thread_cost_the_same(client, long_thread, other_me
     assert client.get(f"{url}?pagina=9999").status_code == 200, "too high: last page"
 
 
+def test_a_solved_thread_links_its_answer_without_asking_for_it_again(
+    client, category, member, other_member
+):
+    """The accepted answer and its thread come with the thread itself."""
+    from forums.models import ThreadKind
+
+    thread = services.start_thread(
+        member, category, title="Vraag", body="Wie weet het?", kind=ThreadKind.QUESTION
+    )
+    answer = services.reply(other_member, thread, body="Zo doen wij het.")
+    services.accept_answer(member, answer)
+    client.force_login(other_member)
+    url = thread.get_absolute_url()
+    client.get(url)
+    with CaptureQueriesContext(connection) as solved:
+        html = client.get(url).text
+    assert f'href="{answer.get_absolute_url()}"' in html
+    assert not [
+        q for q in solved if 'FROM "forums_post" WHERE "forums_post"."id"' in q["sql"]
+    ]
+    assert len(solved) <= 15, len(solved)
+
+
 def test_export_and_account_deletion_keep_posts_readable(
     client, category, member, other_member
 ):
