@@ -4,7 +4,7 @@ show posts the same way to the same reader, from one context."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, resolve_url
 from django.template.loader import render_to_string
@@ -12,19 +12,19 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from wagtail import hooks
 
+from network.models import Affiliation
 from network.pagination import page_of
 from network.query_params import int_param
 
 from . import app_settings, services
 from .forms import PostForm
-from .models import POSTS_PER_PAGE, Post, Reaction, ReadState, Thread
+from .models import POSTS_PER_PAGE, Post, Reaction, ReadState, Subscription, Thread
 from .permissions import (
     can_accept_answer,
     can_view_thread,
     is_moderator,
     write_refusal,
 )
-from .reading import follows
 from .text import quote
 
 
@@ -57,7 +57,10 @@ def _posts(thread, **filters):
         .select_related("author__profile__photo")
         .prefetch_related(
             "attachments",
-            "author__profile__affiliations__school",
+            Prefetch(
+                "author__profile__affiliations",
+                queryset=Affiliation.objects.select_related("school"),
+            ),
             "author__profile__photo__renditions",
         )
         .annotate(revision_count=Count("revisions"))
@@ -88,18 +91,31 @@ def _reader_context(request, thread, posts) -> dict:
     }
 
 
-def thread(request, pk, slug=None):
-    thread = get_object_or_404(
-        Thread.objects.select_related(
-            "category",
-            "group",
-            "author",
-            "accepted_post",
-            "merged_into__category",
-            "merged_into__group",
+def _with_reader_state(threads, user):
+    """The reader's read state and whether they follow the thread, asked with
+    the thread itself rather than in two more queries."""
+    read = ReadState.objects.filter(user=user, thread=OuterRef("pk"))
+    return threads.annotate(
+        reader_state_pk=Subquery(read.values("pk")[:1]),
+        reader_position=Subquery(read.values("last_read_position")[:1]),
+        reader_follows=Exists(
+            Subscription.objects.filter(user=user, thread=OuterRef("pk"))
         ),
-        pk=pk,
     )
+
+
+def thread(request, pk, slug=None):
+    threads = Thread.objects.select_related(
+        "category",
+        "group",
+        "author",
+        "accepted_post",
+        "merged_into__category",
+        "merged_into__group",
+    )
+    if request.user.is_authenticated:
+        threads = _with_reader_state(threads, request.user)
+    thread = get_object_or_404(threads, pk=pk)
     if thread.accepted_post is not None:
         # The link to the accepted answer needs its thread: this one.
         thread.accepted_post.thread = thread
@@ -117,7 +133,13 @@ def thread(request, pk, slug=None):
     user = request.user
     last_read, state = 0, None
     if user.is_authenticated:
-        state = ReadState.objects.filter(user=user, thread=thread).first()
+        if thread.reader_state_pk is not None:
+            state = ReadState(
+                pk=thread.reader_state_pk,
+                user=user,
+                thread=thread,
+                last_read_position=thread.reader_position,
+            )
         last_read = state.last_read_position if state else 0
         if "ongelezen" in request.GET:
             first_unread = min(last_read + 1, thread.post_count)
@@ -154,7 +176,7 @@ def thread(request, pk, slug=None):
             "posts_per_page": POSTS_PER_PAGE,
             "last_read": last_read,
             "form": form,
-            "following": follows(user, thread),
+            "following": user.is_authenticated and thread.reader_follows,
             "actions": _thread_actions(request, thread),
             "suspension_notice": (
                 refusal.message if refusal and refusal.code == "suspended" else ""

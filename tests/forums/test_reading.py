@@ -80,7 +80,7 @@ def test_pages_of_a_5000_post_thread_cost_the_same(client, long_thread, other_me
         assert response.status_code == 200
         counts[page] = len(captured)
     assert counts[1] == counts[125] == counts[250]
-    assert counts[1] <= 20, counts
+    assert counts[1] <= 12, counts  # issue 15: the thread page at most 12 queries
     last = client.get(f"{url}?pagina=250").text
     assert "Bericht 5000" in last and "Bericht 4980" not in last
     assert "Bericht 4981" in last
@@ -107,7 +107,7 @@ def test_a_solved_thread_links_its_answer_without_asking_for_it_again(
     assert not [
         q for q in solved if 'FROM "forums_post" WHERE "forums_post"."id"' in q["sql"]
     ]
-    assert len(solved) <= 15, len(solved)
+    assert len(solved) <= 12, len(solved)
 
 
 def test_export_and_account_deletion_keep_posts_readable(
