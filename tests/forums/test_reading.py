@@ -158,3 +158,18 @@ def test_category_feed_costs_the_same_for_more_threads_and_skips_hidden_openings
     feed = client.get(feed_url).text
     assert "Vraag 8" in feed and "Opening 8" not in feed
     assert "Opening 7" in feed
+
+
+def test_the_thread_page_says_whether_this_reader_follows_it(
+    client, category, member, other_member
+):
+    from forums.models import Subscription
+
+    thread = services.start_thread(member, category, title="Vraag", body="Wie?")
+    client.force_login(other_member)
+    url = thread.get_absolute_url()
+    assert 'aria-pressed="false"' in client.get(url).text
+    Subscription.objects.create(user=other_member, thread=thread)
+    assert 'aria-pressed="true"' in client.get(url).text
+    client.force_login(member)  # the author follows their own thread
+    assert 'aria-pressed="true"' in client.get(url).text
