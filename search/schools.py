@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import FloatField, Q, Value
+from django.db.models import FloatField, Q, Value, prefetch_related_objects
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
@@ -94,7 +94,8 @@ class SchoolSource(Source):
     weight = 0.3
 
     def queryset(self, user, filters):
-        schools = School.objects.all()
+        # The board is shown with each hit: it comes with it.
+        schools = School.objects.select_related("board")
         if filters.cluster:
             schools = schools.filter(
                 pk__in=School.objects.filter(clusters__number=filters.cluster).values(
@@ -124,14 +125,9 @@ class SchoolSource(Source):
         yield from School.objects.values_list("city", flat=True).distinct()
 
     def results(self, schools, pattern, request):
-        loaded = (
-            School.objects.select_related("board")
-            .prefetch_related("clusters")
-            .in_bulk([school.pk for school in schools])
-        )
+        prefetch_related_objects(schools, "clusters")
         results = []
-        for hit in schools:
-            school = loaded.get(hit.pk, hit)
+        for school in schools:
             clusters = ", ".join(str(c.number) for c in school.clusters.all())
             meta = [f"{school.city}, {school.province_name}"]
             meta.append(school.get_school_type_display())

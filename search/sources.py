@@ -11,14 +11,28 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, F, OuterRef, Q, prefetch_related_objects
+from django.db.models import (
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageViewRestriction
 
-from network.models import Cluster, Profile, SchoolType, SupportNeed, Topic
+from network.models import (
+    Affiliation,
+    Cluster,
+    Profile,
+    SchoolType,
+    SupportNeed,
+    Topic,
+)
 
 from . import vocabulary
 from .snippets import mark, snippet
@@ -207,7 +221,12 @@ class PeopleSource(Source):
     def results(self, profiles, pattern, request):
         # The hits are whole profiles already: only what they show is loaded.
         prefetch_related_objects(
-            profiles, "affiliations__school", "support_needs", "topics"
+            profiles,
+            Prefetch(
+                "affiliations", queryset=Affiliation.objects.select_related("school")
+            ),
+            "support_needs",
+            "topics",
         )
         results = []
         for profile in profiles:

@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from events.models import EventPage
-from forums.models import Category, Post, Thread
+from forums.models import Category, Post
 from forums.permissions import visible_threads
 from network.models import SchoolType
 from search.snippets import mark, snippet
@@ -107,6 +107,8 @@ class ThreadSource(Source):
     def queryset(self, user, filters):
         # The forum's own rule; the search adds only the chosen filters.
         threads = visible_threads(user).filter(period_q("last_post_at", filters))
+        # What a result shows of its place comes with the hit.
+        threads = threads.select_related("category", "group")
         if filters.cluster:
             threads = threads.filter(
                 category__in=Category.objects.filter(
@@ -121,16 +123,10 @@ class ThreadSource(Source):
         return visible.values_list("title", flat=True)[:5000]
 
     def results(self, threads, pattern, request):
-        ids = [thread.pk for thread in threads]
-        loaded = {
-            thread.pk: thread
-            for thread in Thread.objects.filter(pk__in=ids).select_related(
-                "category", "group"
-            )
-        }
-        # The opening post and the accepted answer give the snippet: one query.
-        wanted = Q(thread_id__in=ids, position=1)
-        accepted = [t.accepted_post_id for t in loaded.values() if t.accepted_post_id]
+        # The hits come with their place (queryset); the opening post and the
+        # accepted answer give the snippet: one query.
+        wanted = Q(thread_id__in=[thread.pk for thread in threads], position=1)
+        accepted = [t.accepted_post_id for t in threads if t.accepted_post_id]
         if accepted:
             wanted |= Q(pk__in=accepted)
         texts: dict[int, list[str]] = {}
@@ -141,8 +137,7 @@ class ThreadSource(Source):
         ):
             texts.setdefault(post.thread_id, []).append(post.body)
         results = []
-        for hit in threads:
-            thread = loaded.get(hit.pk, hit)
+        for thread in threads:
             result = self.result(
                 thread,
                 title=SafeString(mark(thread.title, pattern)),
