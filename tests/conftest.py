@@ -11,9 +11,11 @@ import uuid
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from events.models import EventIndexPage, EventPage, EventQuestion, EventSession
 from lecso_site.models import (
     HomePage,
     KnowledgeArticle,
@@ -234,6 +236,42 @@ def knowledge_index(home) -> KnowledgeIndexPage:
         home,
         KnowledgeIndexPage(title="Kennisbank", slug="kennisbank", show_in_menus=True),
     )
+
+
+@pytest.fixture
+def agenda(home):
+    index = EventIndexPage(title="Agenda", slug="agenda")
+    home.add_child(instance=index)
+    return index
+
+
+@pytest.fixture
+def make_event(agenda):
+    """An event two weeks (or `days`) ahead, on site, with three seats unless
+    told."""
+
+    def make(
+        capacity=3, waiting_list=True, questions=(), sessions=(), days=14, **fields
+    ):
+        start = fields.pop("start", timezone.now() + datetime.timedelta(days=days))
+        defaults = {
+            "title": f"Regiobijeenkomst {EventPage.objects.count() + 1}",
+            "start": start,
+            "end": start + datetime.timedelta(hours=3),
+            "capacity": capacity,
+            "waiting_list": waiting_list,
+            "venue_name": "De Brug",
+            "venue_city": "Utrecht",
+        }
+        event = EventPage(**{**defaults, **fields})
+        for question in questions:
+            event.questions.add(EventQuestion(**question))
+        for session in sessions:
+            event.sessions.add(EventSession(**session))
+        agenda.add_child(instance=event)
+        return event
+
+    return make
 
 
 @pytest.fixture

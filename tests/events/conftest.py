@@ -1,43 +1,6 @@
-import datetime
-
 import pytest
-from django.utils import timezone
 
-from events.models import EventIndexPage, EventPage, EventQuestion, EventSession
 from tests import factories
-
-
-@pytest.fixture
-def agenda(home):
-    index = EventIndexPage(title="Agenda", slug="agenda")
-    home.add_child(instance=index)
-    return index
-
-
-@pytest.fixture
-def make_event(agenda):
-    """An event two weeks ahead, on site, with three seats unless told."""
-
-    def make(capacity=3, waiting_list=True, questions=(), sessions=(), **fields):
-        start = fields.pop("start", timezone.now() + datetime.timedelta(days=14))
-        defaults = {
-            "title": f"Regiobijeenkomst {EventPage.objects.count() + 1}",
-            "start": start,
-            "end": start + datetime.timedelta(hours=3),
-            "capacity": capacity,
-            "waiting_list": waiting_list,
-            "venue_name": "De Brug",
-            "venue_city": "Utrecht",
-        }
-        event = EventPage(**{**defaults, **fields})
-        for question in questions:
-            event.questions.add(EventQuestion(**question))
-        for session in sessions:
-            event.sessions.add(EventSession(**session))
-        agenda.add_child(instance=event)
-        return event
-
-    return make
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 person greeted by their name (never a username), LECSO in the subject and in
 the closing, whether the text is the site's own or django-allauth's."""
 
-import datetime
 import re
 from http import HTTPStatus
 
@@ -10,9 +9,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
 
-from events.models import EventIndexPage, EventPage
 from events.services import register
 from network.contact import ask_expert
 from network.notifications import notify
@@ -99,19 +96,8 @@ def test_a_visitors_question_is_confirmed_in_the_same_voice(
     assert "Ilse Jansen" in message.body
 
 
-def test_registration_mail_greets_once(home, django_capture_on_commit_callbacks):
-    agenda = EventIndexPage(title="Agenda", slug="agenda")
-    home.add_child(instance=agenda)
-    start = timezone.now() + datetime.timedelta(days=5)
-    event = EventPage(
-        title="Regio-overleg",
-        start=start,
-        end=start + datetime.timedelta(hours=2),
-        capacity=10,
-        venue_name="De Brug",
-        venue_city="Utrecht",
-    )
-    agenda.add_child(instance=event)
+def test_registration_mail_greets_once(make_event, django_capture_on_commit_callbacks):
+    event = make_event(title="Regio-overleg", days=5, capacity=10)
     with django_capture_on_commit_callbacks(execute=True):
         register(event, name="Anna Jansen", email="anna@deburcht.nl")
     [message] = mail.outbox

@@ -3,7 +3,6 @@ questions colleagues ask (only those the reader may see), support needs that
 lead into the directory, the editors' featured pages, news and knowledge, in
 a number of queries that does not grow with what there is."""
 
-import datetime
 from http import HTTPStatus
 
 import pytest
@@ -11,7 +10,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from events.models import EventIndexPage, EventPage
 from events.services import register
 from forums import services as forum_services
 from forums.models import Category, Group, GroupMembership, MembershipStatus, Thread
@@ -23,11 +21,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def network(home):
+def network(home, agenda):
     school = factories.make_school("De Burcht", "12AB")
     member = factories.make_member("Marieke de Vries", school=school)
-    agenda = EventIndexPage(title="Agenda", slug="agenda")
-    home.add_child(instance=agenda)
     category = Category.objects.create(name="Gedrag", slug="gedrag")
     open_category = Category.objects.create(
         name="Open vragen", slug="open", visible_to_visitors=True
@@ -46,24 +42,10 @@ def network(home):
     }
 
 
-def add_meeting(agenda, title, days, capacity=10):
-    start = timezone.now() + datetime.timedelta(days=days)
-    event = EventPage(
-        title=title,
-        start=start,
-        end=start + datetime.timedelta(hours=2),
-        capacity=capacity,
-        venue_name="De Brug",
-        venue_city="Utrecht",
-    )
-    agenda.add_child(instance=event)
-    return event
-
-
-def test_the_next_meetings_come_first_with_their_seats(client, network):
-    later = add_meeting(network["agenda"], "Studiedag", days=30)
-    sooner = add_meeting(network["agenda"], "Regio-overleg", days=3, capacity=2)
-    add_meeting(network["agenda"], "Over", days=-3)
+def test_the_next_meetings_come_first_with_their_seats(client, network, make_event):
+    later = make_event(title="Studiedag", days=30, capacity=10)
+    sooner = make_event(title="Regio-overleg", days=3, capacity=2)
+    make_event(title="Over", days=-3, capacity=10)
     register(sooner, name="Anna", email="anna@school.nl")
 
     page = client.get("/").text
@@ -118,11 +100,11 @@ def test_editors_choose_featured_pages(client, network, standard_page):
 
 
 def test_the_query_count_does_not_grow_with_what_there_is(
-    client, network, make_news, make_article
+    client, network, make_news, make_article, make_event
 ):
     member = network["member"]
     client.force_login(member)
-    add_meeting(network["agenda"], "Eerste", days=2)
+    make_event(title="Eerste", days=2, capacity=10)
     forum_services.start_thread(member, network["category"], title="Eén", body="?")
     make_news("Nieuws 1")
     make_article("Artikel 1")
@@ -131,7 +113,7 @@ def test_the_query_count_does_not_grow_with_what_there_is(
         assert client.get("/").status_code == HTTPStatus.OK
 
     for n in range(6):
-        add_meeting(network["agenda"], f"Meer {n}", days=3 + n)
+        make_event(title=f"Meer {n}", days=3 + n, capacity=10)
         Thread.objects.create(
             category=network["category"],
             title=f"Vraag {n}",

@@ -17,7 +17,6 @@ import pytest
 import redis
 from django.utils import timezone
 
-from events.models import EventIndexPage, EventPage
 from forums import services as forum_services
 from forums.models import Category, Post
 from network.models import Affiliation, Board, Profile, School
@@ -73,7 +72,7 @@ def fresh_log_filters():
 
 
 @pytest.fixture
-def world(home, django_user_model):
+def world(home, django_user_model, make_event):
     board = Board.objects.create(name="Stichting Kans", number="41001", is_member=True)
     school = School.objects.create(
         name="De Burcht", brin="12AB", board=board, province="UT", city="Utrecht"
@@ -94,18 +93,7 @@ def world(home, django_user_model):
     thread = forum_services.start_thread(
         asker, category, title="Time-outs in de klas", body="Hoe doen jullie dat?"
     )
-    agenda = EventIndexPage(title="Agenda", slug="agenda")
-    home.add_child(instance=agenda)
-    start = timezone.now() + datetime.timedelta(days=14)
-    event = EventPage(
-        title="Regiobijeenkomst",
-        start=start,
-        end=start + datetime.timedelta(hours=3),
-        capacity=20,
-        venue_name="De Brug",
-        venue_city="Utrecht",
-    )
-    agenda.add_child(instance=event)
+    event = make_event(title="Regiobijeenkomst", capacity=20)
     return {"asker": asker, "replier": replier, "thread": thread, "event": event}
 
 
