@@ -205,7 +205,7 @@ def _waking_hours(at: datetime.datetime) -> datetime.datetime:
     if at.hour >= LATEST:
         at += datetime.timedelta(days=1)
     if at.hour >= LATEST or at.hour < EARLIEST:
-        at = at.replace(hour=EARLIEST + at.minute % 2, minute=(at.minute * 7) % 60)
+        at = at.replace(hour=EARLIEST)
     return at
 
 

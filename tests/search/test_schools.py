@@ -78,6 +78,8 @@ def test_a_place_that_is_also_a_word_is_no_filter_without_asking_for_schools(
     assert [r.relevance < FIRST for r in found.page.object_list] == [True]
     asked = engine.search(None, "scholen Best", Filters(), kind="scholen")
     assert [r.relevance for r in asked.page.object_list] == [FIRST]
+    alone = engine.search(None, "Best", Filters(), kind="scholen")
+    assert [r.relevance for r in alone.page.object_list] == [FIRST]
 
 
 @pytest.mark.django_db
