@@ -227,13 +227,15 @@ def test_admin_pages(page, csp, every_kind, log_in):
     dialog.get_by_role("link", name="Samen sterk").click()
     expect(dialog).to_be_hidden()
     expect(page.locator("[data-chooser-title]", has_text="Samen sterk")).to_be_visible()
+    editors = page.locator(".public-DraftEditor-content")
+    before = editors.count()
     page.locator("button.c-sf-add-button").first.click()
     page.locator(".w-combobox__option", has_text="Tekst").click()
-    page.locator(".public-DraftEditor-content").first.click()
-    page.keyboard.type("Nieuwe alinea")
-    expect(page.locator(".public-DraftEditor-content").first).to_contain_text(
-        "Nieuwe alinea"
-    )
+    # The new block is the first; type only once its editor is there, into it
+    # (a click and the page's keyboard raced the editor's mount on a busy CI).
+    expect(editors).to_have_count(before + 1)
+    editors.first.press_sequentially("Nieuwe alinea")
+    expect(editors.first).to_contain_text("Nieuwe alinea")
     csp.assert_none(page, "StreamField and choosers")
 
     school = every_kind["school"]
