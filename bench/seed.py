@@ -6,8 +6,14 @@ agenda's 500 events, 2,000 pages for the search to look through); 10x is headroo
 
 import datetime
 import random
+import uuid
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from taggit.models import Tag
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from lecso_site.models import (
@@ -18,6 +24,7 @@ from lecso_site.models import (
 )
 from network.models import Cluster
 
+BATCH = 1_000
 SCALES = {
     "realistic": {"news": 1000, "articles": 500},
     "10x": {"news": 10000, "articles": 5000},
@@ -49,41 +56,103 @@ def seed(scale: str, stdout) -> None:
     call_command("seed_demo", force=True, stdout=stdout)
     target = SCALES[scale]
     rng = random.Random(2026)
-    news_index = NewsIndexPage.objects.get()
-    knowledge_index = KnowledgeIndexPage.objects.get()
-    clusters = list(Cluster.objects.all())
+    clusters = list(Cluster.objects.values_list("pk", flat=True))
     today = datetime.date.today()
 
     existing = NewsPage.objects.count()
-    for number in range(existing, target["news"]):
-        page = NewsPage(
-            title=f"Netwerknieuws {number}: {rng.choice(TAGS)} in de praktijk",
-            slug=f"netwerknieuws-{number}",
-            date=today - datetime.timedelta(days=number),
-            intro="Een korte samenvatting van dit nieuwsbericht uit het netwerk.",
-            theme=rng.choice(THEMES),
-            body=[("paragraph", RichText(PARAGRAPH))] * 4,
-        )
-        page.tags.set(rng.sample(TAGS, 3))
-        news_index.add_child(instance=page)
-        _progress(stdout, "news", number, target["news"])
+    for start in range(existing, target["news"], BATCH):
+        numbers = range(start, min(start + BATCH, target["news"]))
+        pages = []
+        for number in numbers:
+            page = NewsPage(
+                title=f"Netwerknieuws {number}: {rng.choice(TAGS)} in de praktijk",
+                slug=f"netwerknieuws-{number}",
+                date=today - datetime.timedelta(days=number % 3650),
+                intro="Een korte samenvatting van dit nieuwsbericht uit het netwerk.",
+                theme=rng.choice(THEMES),
+                body=[("paragraph", RichText(PARAGRAPH))] * 4,
+            )
+            pages.append((page, rng.sample(TAGS, 3), []))
+        add_pages(NewsIndexPage.objects.get(), pages)
+        _progress(stdout, "news", numbers.stop, target["news"])
 
     existing = KnowledgeArticle.objects.count()
-    for number in range(existing, target["articles"]):
-        article = KnowledgeArticle(
-            title=f"Praktijkartikel {number} over {rng.choice(TAGS)}",
-            slug=f"praktijkartikel-{number}",
-            intro="Wat collega's leerden, kort samengevat.",
-            audience=rng.choice(["so", "vso", "so-vso"]),
-            body=[("paragraph", RichText(PARAGRAPH))] * 6,
+    for start in range(existing, target["articles"], BATCH):
+        numbers = range(start, min(start + BATCH, target["articles"]))
+        pages = []
+        for number in numbers:
+            article = KnowledgeArticle(
+                title=f"Praktijkartikel {number} over {rng.choice(TAGS)}",
+                slug=f"praktijkartikel-{number}",
+                intro="Wat collega's leerden, kort samengevat.",
+                audience=rng.choice(["so", "vso", "so-vso"]),
+                body=[("paragraph", RichText(PARAGRAPH))] * 6,
+            )
+            chosen = rng.sample(clusters, rng.randint(0, 2))
+            pages.append((article, rng.sample(TAGS, 3), chosen))
+        add_pages(KnowledgeIndexPage.objects.get(), pages)
+        _progress(stdout, "articles", numbers.stop, target["articles"])
+
+
+@transaction.atomic
+def add_pages(parent, pages) -> None:
+    """Publish (page, tags, cluster keys) under `parent` in a few statements:
+    the tree rows of Page in one bulk insert, each kind's own table in another,
+    tags and clusters in bulk. Wagtail's add_child saves one page at a time
+    (with its tree bookkeeping), which makes 15,000 pages take most of an hour.
+    The tree paths are treebeard's: the parent's path and a 4-character step."""
+    parent = Page.objects.select_for_update().get(pk=parent.pk)
+    last = parent.get_last_child()
+    step = Page._str2int(last.path[-Page.steplen :]) if last else 0
+    model = type(pages[0][0])
+    content_type = ContentType.objects.get_for_model(model)
+    now = timezone.now()
+    rows = []
+    for number, (page, _tags, _clusters) in enumerate(pages, start=step + 1):
+        rows.append(
+            Page(
+                title=page.title,
+                draft_title=page.title,
+                slug=page.slug,
+                content_type=content_type,
+                locale_id=parent.locale_id,
+                translation_key=uuid.uuid4(),
+                path=parent.path + Page._int2str(number).rjust(Page.steplen, "0"),
+                depth=parent.depth + 1,
+                numchild=0,
+                url_path=f"{parent.url_path}{page.slug}/",
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=now,
+                last_published_at=now,
+            )
         )
-        article.clusters.set(rng.sample(clusters, rng.randint(0, 2)))
-        article.tags.set(rng.sample(TAGS, 3))
-        knowledge_index.add_child(instance=article)
-        _progress(stdout, "articles", number, target["articles"])
+    Page.objects.bulk_create(rows)
+    for row, (page, _tags, _clusters) in zip(rows, pages, strict=True):
+        page.page_ptr_id = page.pk = row.pk
+    # The kind's own table only: its parent rows are in (raw=True).
+    model._base_manager._insert(
+        [page for page, _tags, _clusters in pages],
+        fields=model._meta.local_concrete_fields,
+        raw=True,
+    )
+    tags = {name: Tag.objects.get_or_create(name=name)[0] for name in TAGS}
+    through = model.tags.through
+    through.objects.bulk_create(
+        through(content_object_id=page.pk, tag=tags[name])
+        for page, names, _clusters in pages
+        for name in names
+    )
+    if hasattr(model, "clusters"):
+        clusters_through = model.clusters.through
+        clusters_through.objects.bulk_create(
+            clusters_through(knowledgearticle_id=page.pk, cluster_id=cluster)
+            for page, _tags, chosen in pages
+            for cluster in chosen
+        )
+    Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + len(pages))
 
 
 def _progress(stdout, kind: str, number: int, total: int) -> None:
-    if number % 250 == 0:
-        stdout.write(f"  seeding {kind}: {number}/{total}\n")
-        stdout.flush()
+    stdout.write(f"  seeding {kind}: {number}/{total}\n")
+    stdout.flush()

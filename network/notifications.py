@@ -10,6 +10,7 @@ import logging
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -73,8 +74,23 @@ def notify(
     return notification
 
 
+# Every page a member opens shows their unread count: it is kept in the cache
+# and forgotten whenever it changes (push_unread_count runs after each commit
+# that adds or reads a notification); the expiry bounds any other change.
+UNREAD_CACHE_SECONDS = 5 * 60
+
+
+def _unread_key(user_id: int) -> str:
+    return f"notifications:unread:{user_id}"
+
+
 def unread_count(user_id: int) -> int:
-    return Notification.objects.unread().filter(recipient_id=user_id).count()
+    key = _unread_key(user_id)
+    count = cache.get(key)
+    if count is None:
+        count = Notification.objects.unread().filter(recipient_id=user_id).count()
+        cache.set(key, count, UNREAD_CACHE_SECONDS)
+    return count
 
 
 def push_unread_count(user_id: int) -> None:
@@ -82,6 +98,7 @@ def push_unread_count(user_id: int) -> None:
     after the change committed, so a channel layer that is down (Redis
     restarting) is logged, never an error for whoever caused the change; the
     pages show the right count when next loaded."""
+    cache.delete(_unread_key(user_id))
     layer = get_channel_layer()
     if layer is None:
         return

@@ -9,7 +9,7 @@ find the same things for the same words. On both, a page of results is ranked
 inside the index (search.sqlite_backend, search.postgres_backend)."""
 
 from django.db import connection
-from django.db.models import TextField
+from django.db.models import F, TextField
 from django.db.models.functions import Cast
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 
@@ -64,6 +64,18 @@ class RankedResults:
     has one (Wagtail's autocomplete compiler does not)."""
 
     ranked_compiler_class = None
+
+    def scored_keys(self):
+        """Every hit as a row (hit_key, hit_score) of a queryset, unordered,
+        for search.ranking to rank several kinds in one statement; None when
+        this search cannot be ranked in the index."""
+        compiler = self.query_compiler
+        if not isinstance(compiler, self.ranked_compiler_class):
+            return None
+        entries = compiler.scored_entries(compiler.get_config(self.backend))
+        if entries is None:
+            return None
+        return entries.values(hit_key=F(compiler.KEY), hit_score=F("score"))
 
     def _do_search(self):
         if not isinstance(self.query_compiler, self.ranked_compiler_class):

@@ -1,21 +1,20 @@
-"""One search over every source: run each source's search on what the person
-may see, count per source for the facets, and merge the hits into one list
-ordered by relevance.
+"""One search over every source: each source's search on what the person may
+see, counted per source for the facets and merged into one list ordered by
+relevance (search.ranking does both in one statement).
 
 Every source is searched by the same backend and index, so their scores are on
-one scale. The merged list of page n needs the best n pages of each source;
-it stops at MAX_PAGES, past which a narrower search serves better."""
+one scale. The merged list stops at MAX_PAGES, past which a narrower search
+serves better."""
 
 from dataclasses import dataclass, field
 
-from django.db import connection
 from wagtail.search.backends import get_search_backend
 
 from network.pagination import page_of
 
+from . import ranking, vocabulary
 from . import sources as registry
-from . import vocabulary
-from .backends import lower_score_is_better
+from .backends import load_in_order, lower_score_is_better
 from .snippets import word_pattern
 from .sources import Filters, Result
 from .text import search_words
@@ -58,46 +57,48 @@ def _relevance_sign(backend) -> int:
     return -1 if lower_score_is_better(backend) else 1
 
 
-class _Merged:
-    """Sliceable hits of several sources in one order, for the Paginator."""
+class _Ranked:
+    """One page of hits (of all kinds, or of one) for the Paginator. The
+    statement that counted the kinds also fetched the page asked for; another
+    page (the last, for a number past it) costs one more statement."""
 
-    def __init__(self, found, sign, total):
-        self.found = found  # [(source, search results with _score)]
-        self.sign = sign
+    def __init__(self, found, sign, only, ranking, window, total):
+        self.found, self.sign, self.only = found, sign, only
+        self.ranking, self.window = ranking, window
         self.total = total
 
     def count(self):
+        if self.only is not None:
+            return self.total
         return min(self.total, PER_PAGE * MAX_PAGES)
 
     def __len__(self):
         return self.count()
 
     def __getitem__(self, window):
-        hits = []
-        for order, (source, results) in enumerate(self.found):
-            for rank, obj in enumerate(results[: window.stop]):
-                score = (obj._score or 0.0) * self.sign * source.weight
-                hits.append((-score, order, rank, source, obj))
-        hits.sort(key=lambda hit: hit[:3])
-        return [(source, obj, -score) for score, _o, _r, source, obj in hits][window]
+        start, stop = window.start or 0, window.stop
+        if start != self.window.start or stop > self.window.stop:
+            self.window = slice(start, stop)
+            self.ranking = ranking.rank(self.found, self.sign, self.window, self.only)
+        return _load(self.ranking.hits[: stop - start], dict(self.found))
 
 
-class _Single:
-    def __init__(self, source, results, sign, total):
-        self.source, self.results, self.sign = source, results, sign
-        self.total = total
-
-    def count(self):
-        return self.total
-
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, window):
-        return [
-            (self.source, obj, (obj._score or 0.0) * self.sign)
-            for obj in self.results[window]
-        ]
+def _load(hits, results_of) -> list[tuple]:
+    """(source, object, score) for (source, key, score) hits: each source's
+    objects in one query, in the hits' order."""
+    keys_of: dict = {}
+    for source, key, score in hits:
+        keys_of.setdefault(source, []).append((key, score))
+    loaded = {}
+    for source, keys in keys_of.items():
+        objects = ranking.objects_of(results_of[source])
+        for obj in load_in_order(objects, keys, "_score"):
+            loaded[(source.key, str(obj.pk))] = obj
+    return [
+        (source, loaded[(source.key, key)], score)
+        for source, key, score in hits
+        if (source.key, key) in loaded
+    ]
 
 
 def _searches(user, words, filters, operator, backend):
@@ -111,44 +112,22 @@ def _searches(user, words, filters, operator, backend):
     return found, left_out
 
 
-def count_each(found) -> list[tuple]:
-    """(source, count) for each source's results, asked of the database in one
-    statement: the counts' subqueries side by side in one SELECT."""
-    subqueries = [
-        _query_of(results).order_by().values("pk").query.sql_with_params()
-        for _source, results in found
-    ]
-    if not subqueries:
-        return []
-    sql = "SELECT " + ", ".join(
-        f"(SELECT COUNT(*) FROM ({inner}) AS hits_{n})"
-        for n, (inner, _params) in enumerate(subqueries)
-    )
-    params = [param for _inner, inner_params in subqueries for param in inner_params]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
-    return [
-        (source, count) for (source, _results), count in zip(found, row, strict=True)
-    ]
-
-
-def _query_of(results):
-    """The Django queryset behind a source's hits: the search's own, or the
-    queryset itself for a source that listed rather than searched (schools
-    of a place)."""
-    return results.get_queryset() if hasattr(results, "get_queryset") else results
-
-
-def count_hits(user, query: str, filters: Filters) -> int:
-    """How many results a query would find with some of its words (for
-    checking a 'did you mean' before offering it)."""
+def finds_any(user, query: str, filters: Filters) -> bool:
+    """Whether a query finds anything with some of its words (for checking a
+    'did you mean' before offering it)."""
     words = search_words(query)
     if not words:
-        return 0
-    backend = get_search_backend()
-    found, _left_out = _searches(user, words, filters, "or", backend)
-    return sum(count for _source, count in count_each(found))
+        return False
+    found, _left_out = _searches(user, words, filters, "or", get_search_backend())
+    return ranking.finds_any(found)
+
+
+def _window(page_number) -> slice:
+    try:
+        number = max(1, int(page_number))
+    except (TypeError, ValueError):
+        number = 1
+    return slice((number - 1) * PER_PAGE, number * PER_PAGE)
 
 
 def search(user, query, filters: Filters, kind="", page_number=1, request=None):
@@ -159,28 +138,33 @@ def search(user, query, filters: Filters, kind="", page_number=1, request=None):
     words = search_words(query)
     if not words:
         return None
+    sign = _relevance_sign(backend)
+    window = _window(page_number)
     found, left_out = _searches(user, words, filters, "and", backend)
-    counts = count_each(found)
+    chosen = next((s for s, _r in found if s.key == kind), None)
+    counted = ranking.rank(found, sign, window, chosen)
     any_word = False
-    if len(words) > 1 and not any(count for _s, count in counts):
+    if len(words) > 1 and not any(counted.counts.values()):
         found, left_out = _searches(user, words, filters, "or", backend)
-        counts = count_each(found)
+        chosen = next((s for s, _r in found if s.key == kind), None)
+        counted = ranking.rank(found, sign, window, chosen)
         any_word = True
 
-    total = sum(count for _source, count in counts)
-    chosen = next((s for s, _r in found if s.key == kind), None)
+    counts = counted.counts
+    total = sum(counts.values())
     facets = [
-        Facet(source.key, str(source.label), count, source is chosen)
-        for source, count in counts
+        Facet(source.key, str(source.label), counts[source], source is chosen)
+        for source, _results in found
     ]
-    sign = _relevance_sign(backend)
-    if chosen is not None:
-        hits = _Single(chosen, dict(found)[chosen], sign, dict(counts)[chosen])
-    else:
-        # A source with nothing to show is not asked for its best hits.
-        counted = dict(counts)
-        hits = _Merged([(s, r) for s, r in found if counted[s]], sign, total)
-    page = page_of(hits, page_number, PER_PAGE)
+    hits = _Ranked(
+        found,
+        sign,
+        chosen,
+        counted,
+        window,
+        counts[chosen] if chosen is not None else total,
+    )
+    page = page_of(hits, window.start // PER_PAGE + 1, PER_PAGE)
     pattern = word_pattern(" ".join(vocabulary.all_words(words)))
     page.object_list = _describe(list(page.object_list), pattern, request)
     return Outcome(

@@ -175,7 +175,9 @@ class PageSource(Source):
             self.result(
                 page,
                 title=SafeString(mark(page.title, pattern)),
-                url=page.get_url(request),
+                # Without the request: the site root paths come from the cache,
+                # where finding the request's site would cost a query.
+                url=page.get_url(),
                 snippet=snippet(self.texts(page), pattern),
                 meta=self.meta(page),
                 when=self.when(page),

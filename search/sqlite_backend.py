@@ -56,19 +56,17 @@ class DutchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             return BM25() * boost if boost != 1.0 else BM25()
         return super().build_tsrank(vector, query, config=config, boost=boost)
 
-    def ranked(self, config, start, stop, score_field=None):
-        """The hits start:stop in order of relevance, ranked inside the index.
+    KEY = "index_entry__object_id"
 
-        Wagtail's SQLite search ranks by giving every matching object its score
-        through a subquery per row: with 30,000 matching profiles that is 30,000
-        full-text lookups for one page of results. Here the full-text table is
-        asked once for the best matches among the objects the queryset allows
-        (its filter becomes a subquery of keys), then only those are loaded."""
+    def scored_entries(self, config):
+        """The full-text rows that match, among the objects the queryset
+        allows (its filter becomes a subquery of keys), each with its bm25
+        score; None for a search the ranked path does not know."""
         query = normalize(self.query)
         if not self.order_by_relevance or isinstance(query, (MatchAll, Not)):
-            return list(self.search(config, start, stop, score_field=score_field))
+            return None
         model = self.queryset.model
-        hits = list(
+        return (
             SQLiteFTSIndexEntry.objects.filter(
                 MatchExpression(
                     self.fields or self.FTS_TABLE_FIELDS,
@@ -82,8 +80,22 @@ class DutchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             .annotate(
                 score=self._build_rank_expression(self.get_search_vectors(), config)
             )
-            .order_by("score", "index_entry__object_id")
-            .values_list("index_entry__object_id", "score")[start:stop]
+        )
+
+    def ranked(self, config, start, stop, score_field=None):
+        """The hits start:stop in order of relevance, ranked inside the index.
+
+        Wagtail's SQLite search ranks by giving every matching object its score
+        through a subquery per row: with 30,000 matching profiles that is 30,000
+        full-text lookups for one page of results. Here the full-text table is
+        asked once for the best matches, then only those are loaded."""
+        entries = self.scored_entries(config)
+        if entries is None:
+            return list(self.search(config, start, stop, score_field=score_field))
+        hits = list(
+            entries.order_by("score", self.KEY).values_list(self.KEY, "score")[
+                start:stop
+            ]
         )
         return load_in_order(self.queryset, hits, score_field)
 

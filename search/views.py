@@ -42,7 +42,7 @@ def search(request):
         if not outcome.total:
             suggestion = spelling.did_you_mean(
                 outcome.words,
-                finds=lambda word: engine.count_hits(request.user, word, filters) > 0,
+                finds=lambda word: engine.finds_any(request.user, word, filters),
             )
     return render(
         request,

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
 
 from lecso_site import chrome
@@ -133,3 +134,14 @@ def language_switch(context):
 def news_feed_url(context) -> str:
     """The site's news feed, for the <link rel=alternate> in every page's head."""
     return _chrome(context["request"])["feed_url"]
+
+
+@register.simple_tag(takes_context=True)
+def editor_userbar(context, position="bottom-right"):
+    """Wagtail's user bar (edit this page, the accessibility checker) for
+    those who may use the admin; nothing, and no query, for everyone else."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not chrome.may_use_admin(user):
+        return ""
+    return wagtailuserbar(context, position)

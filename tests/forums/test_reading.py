@@ -173,3 +173,20 @@ def test_the_thread_page_says_whether_this_reader_follows_it(
     assert 'aria-pressed="true"' in client.get(url).text
     client.force_login(member)  # the author follows their own thread
     assert 'aria-pressed="true"' in client.get(url).text
+
+
+def test_the_unread_count_is_remembered_and_follows_each_change(
+    member, django_capture_on_commit_callbacks
+):
+    from network.notifications import mark_read, notify, unread_count
+
+    assert unread_count(member.pk) == 0
+    with CaptureQueriesContext(connection) as asked:
+        assert unread_count(member.pk) == 0
+    assert len(asked) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(member, kind="test", title="Een melding", email=False)
+    assert unread_count(member.pk) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        mark_read(member)
+    assert unread_count(member.pk) == 0

@@ -163,6 +163,7 @@ def test_directory_query_count_is_constant(
         response = client.get("/deskundigen/?behoefte=communicatie")
     assert response.status_code == 200
     assert "Anna de Vries" in response.text
+    queries_for_one = len(few.captured_queries)
     for number in range(15):
         make_person(
             f"Extra {number}",
@@ -170,7 +171,9 @@ def test_directory_query_count_is_constant(
             needs=["communicatie"],
             topics=[f"t{number}"],
         )
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    # New accounts empty what is cached per user (who may use the admin).
+    client.get("/deskundigen/?behoefte=communicatie")
+    with django_assert_max_num_queries(queries_for_one):
         response = client.get("/deskundigen/?behoefte=communicatie")
     assert response.status_code == 200
     assert "Extra 14" in response.text

@@ -9,10 +9,11 @@ from search import engine
 from search.sources import Filters
 from tests.conftest import publish
 
-# The facet counts are one statement, and a kind without hits is not asked
-# for its best hits; what remains is the request's own work (session, user,
-# rights), one ranked query per kind with hits and the loading of one page.
-SEARCH_QUERIES = 24
+# The facet counts and the page's hits of every kind are one statement
+# (search.ranking); what remains is the request's own work (user, membership,
+# forum rights), loading the page's objects (one query per kind shown and what
+# each shows) and counting the search for the statistics.
+SEARCH_QUERIES = 12
 
 
 @pytest.mark.django_db
@@ -51,3 +52,27 @@ def test_a_page_in_a_restricted_section_is_not_found(knowledge_index, home):
     outcome = engine.search(None, "begroting", Filters())
     titles = [str(result.title) for result in outcome.page.object_list]
     assert len(titles) == 1 and "openbaar" in titles[0]
+
+
+@pytest.mark.django_db
+def test_a_page_past_the_last_shows_the_last_of_one_kind(corpus):
+    everything = engine.search(corpus.member, "leerlingen", Filters())
+    facet = max(everything.facets, key=lambda facet: facet.count)
+    last = engine.search(
+        corpus.member, "leerlingen", Filters(), kind=facet.key, page_number=999
+    )
+    assert last.page.number == last.page.paginator.num_pages
+    expected = facet.count - (last.page.number - 1) * engine.PER_PAGE
+    assert len(last.page.object_list) == expected > 0
+
+
+@pytest.mark.django_db
+def test_every_hit_is_on_one_page_only(corpus):
+    """Pages of the merged list follow one another: together they hold every
+    hit once, in the order of relevance."""
+    first = engine.search(corpus.member, "leerlingen", Filters())
+    seen = []
+    for number in range(1, first.page.paginator.num_pages + 1):
+        page = engine.search(corpus.member, "leerlingen", Filters(), page_number=number)
+        seen += [(r.kind, r.url) for r in page.page.object_list]
+    assert len(seen) == len(set(seen)) == first.page.paginator.count

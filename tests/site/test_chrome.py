@@ -58,3 +58,31 @@ def test_a_renamed_section_is_renamed_in_the_menu(client, news_index):
     news_index.title = "Actueel"
     news_index.save_revision().publish()
     assert "Actueel" in _menu(client)
+
+
+USERBAR = "data-wagtail-userbar"
+
+
+@pytest.mark.django_db
+def test_the_user_bar_is_for_editors_and_costs_others_no_query(
+    client, news_index, django_user_model, django_assert_max_num_queries
+):
+    from django.contrib.auth.models import Group
+
+    person = django_user_model.objects.create_user(
+        username="lid", email="lid@lecso.nl", password=None
+    )
+    client.force_login(person)
+    assert USERBAR not in client.get(news_index.url).text
+    with django_assert_max_num_queries(30) as remembered:
+        client.get(news_index.url)
+    asked = [
+        q["sql"] for q in remembered.captured_queries if "auth_permission" in q["sql"]
+    ]
+    assert asked == []
+
+    # Made an editor: the user bar is on the next page, not once the cache expires.
+    person.groups.add(Group.objects.get(name="Editors"))
+    assert USERBAR in client.get(news_index.url).text
+    person.groups.clear()
+    assert USERBAR not in client.get(news_index.url).text

@@ -1,0 +1,120 @@
+"""Every kind's hits counted and one page of them ranked, in one statement.
+
+Each source's search is a query of its matching index entries, each with its
+score, among what the reader may see (the source's queryset, as a subquery of
+keys). Here those queries stand side by side in one statement: the database
+counts each kind for the facets and returns the asked window of the list of
+all kinds (or of one), weighted by each source's weight, in one round trip.
+Only that window's objects are loaded after."""
+
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import F, FloatField, TextField, Value
+from django.db.models.functions import Cast
+
+NO_SCORE = "CAST(NULL AS DOUBLE PRECISION)"
+
+
+@dataclass
+class Ranking:
+    counts: dict = field(default_factory=dict)  # source -> number of hits
+    # (source, key, relevance), best first; the relevance is the source's own
+    # score, higher for better, before its weight ranked it among the others.
+    hits: list = field(default_factory=list)
+
+
+def scored_keys(results):
+    """A source's hits as rows (hit_key, hit_score) of a queryset: the index's
+    ranked entries for a search, or the listed objects with their fixed score
+    for a source that listed rather than searched (the schools of a place)."""
+    scored = getattr(results, "scored_keys", None)
+    keys = scored() if scored else None
+    if keys is not None:
+        return keys
+    queryset = results if not hasattr(results, "get_queryset") else None
+    if queryset is None:
+        # A search the index cannot rank: its objects, all alike.
+        queryset = results.get_queryset().annotate(
+            _score=Value(0.0, output_field=FloatField())
+        )
+    return queryset.order_by().values(
+        hit_key=Cast("pk", TextField()), hit_score=F("_score")
+    )
+
+
+def objects_of(results):
+    """The queryset whose objects a source's hits are (with what it selects)."""
+    compiler = getattr(results, "query_compiler", None)
+    return compiler.queryset if compiler is not None else results
+
+
+def finds_any(found) -> bool:
+    """Whether any source has a hit: one statement that stops at the first
+    (no scores, no counts)."""
+    if not found:
+        return False
+    parts, params = [], []
+    for number, (_source, results) in enumerate(found):
+        sql, part_params = scored_keys(results).query.sql_with_params()
+        parts.append(f"SELECT 1 FROM ({sql}) AS kind_{number}")
+        params += part_params
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT EXISTS ({' UNION ALL '.join(parts)})", params)
+        return bool(cursor.fetchone()[0])
+
+
+def rank(found, sign: int, window: slice, only=None) -> Ranking:
+    """Counts per source and the hits in `window` of the merged list (or of
+    source `only`'s list), in one statement. `sign` turns the backend's scores
+    so that higher is better (SQLite's bm25 is lower for better)."""
+    if not found:
+        return Ranking()
+    parts, params = [], []
+    for number, (source, results) in enumerate(found):
+        sql, part_params = scored_keys(results).query.sql_with_params()
+        if only is None or source is only:
+            scores = (
+                "CAST(hit_score AS DOUBLE PRECISION) * %s AS score, "
+                "CAST(hit_score AS DOUBLE PRECISION) * %s AS relevance"
+            )
+            params += [sign * source.weight, sign]
+        else:
+            # Only counted: the database need not score these (a score nobody
+            # selects is never computed).
+            scores = f"{NO_SCORE} AS score, {NO_SCORE} AS relevance"
+        parts.append(
+            f"SELECT {number} AS source, hit_key, {scores} "
+            f"FROM ({sql}) AS kind_{number}"
+        )
+        params += part_params
+    sources = [source for source, _results in found]
+    only_clause = ""
+    if only is not None:
+        only_clause = f"WHERE source = {sources.index(only)}"
+    # Keys are numbers as text: by length, then as text, they sort as numbers
+    # whatever the database's collation.
+    sql = (
+        f"WITH hits AS ({' UNION ALL '.join(parts)}) "
+        "SELECT source, hit_key, score, relevance, 0 AS total FROM ("
+        f"SELECT source, hit_key, score, relevance FROM hits {only_clause} "
+        "ORDER BY score DESC, source, LENGTH(hit_key), hit_key "
+        "LIMIT %s OFFSET %s) AS shown "
+        "UNION ALL SELECT source, NULL, NULL, NULL, COUNT(*) FROM hits GROUP BY source"
+    )
+    params += [max(0, window.stop - window.start), window.start]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    ranking = Ranking(counts=dict.fromkeys(sources, 0))
+    shown = []
+    for number, key, score, relevance, total in rows:
+        if key is None:
+            ranking.counts[sources[number]] = total
+        else:
+            shown.append((-score, number, len(key), key, relevance))
+    ranking.hits = [
+        (sources[number], key, relevance)
+        for _score, number, _length, key, relevance in sorted(shown)
+    ]
+    return ranking
