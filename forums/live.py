@@ -91,7 +91,8 @@ def post_html(post) -> str:
     sent once to all open pages; body_html was cleaned by nh3 when saved."""
     return render_to_string(
         "forums/includes/post.html",
-        {"post": post, "thread": post.thread, "live": True},
+        # No reader: what anyone may see (people_tags.visible_to).
+        {"post": post, "thread": post.thread, "live": True, "user": None},
     )
 
 

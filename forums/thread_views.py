@@ -4,7 +4,7 @@ show posts the same way to the same reader, from one context."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, resolve_url
 from django.template.loader import render_to_string
@@ -18,7 +18,15 @@ from network.query_params import int_param
 
 from . import app_settings, services
 from .forms import PostForm
-from .models import POSTS_PER_PAGE, Post, Reaction, ReadState, Subscription, Thread
+from .models import (
+    POSTS_PER_PAGE,
+    Attachment,
+    Post,
+    Reaction,
+    ReadState,
+    Subscription,
+    Thread,
+)
 from .permissions import (
     can_accept_answer,
     can_view_thread,
@@ -44,27 +52,45 @@ class PostsByPosition:
         return self.thread.post_count
 
     def __getitem__(self, window: slice) -> list:
-        return list(
+        return with_shown_parts(
             _posts(self.thread, position__gt=window.start, position__lte=window.stop)
         )
 
 
 def _posts(thread, **filters):
-    """Posts of `thread` with what showing them needs, in a fixed number of
-    queries however many there are."""
+    """Posts of `thread` with their authors, in a fixed number of queries
+    however many there are; with_shown_parts adds the rest they show."""
     return (
         Post.objects.filter(thread=thread, **filters)
         .select_related("author__profile__photo")
-        .prefetch_related(
-            "attachments",
-            Prefetch(
-                "author__profile__affiliations",
-                queryset=Affiliation.objects.select_related("school"),
-            ),
-            "author__profile__photo__renditions",
-        )
+        .prefetch_related("author__profile__photo__renditions")
         .annotate(revision_count=Count("revisions"))
     )
+
+
+def with_shown_parts(posts) -> list:
+    """The posts, each with its attachments and its author's first school, in
+    one query for each. (Django's prefetch_related builds a filtered queryset
+    for every post and author to hold what it found, which cost more than the
+    rest of the page's database work.)"""
+    posts = list(posts)
+    attachments: dict[int, list] = {post.pk: [] for post in posts}
+    for attachment in Attachment.objects.filter(post__in=list(attachments)):
+        attachments[attachment.post_id].append(attachment)
+    profiles = {}
+    for post in posts:
+        post.shown_attachments = attachments[post.pk]
+        profile = getattr(post.author, "profile", None) if post.author_id else None
+        if profile is not None:
+            profiles.setdefault(profile.pk, []).append(profile)
+    schools: dict[int, str] = {}
+    affiliations = Affiliation.objects.filter(profile__in=list(profiles))
+    for profile_id, school in affiliations.values_list("profile_id", "school__name"):
+        schools.setdefault(profile_id, school)
+    for profile_id, same_person in profiles.items():
+        for profile in same_person:
+            profile.first_school_name = schools.get(profile_id, "")
+    return posts
 
 
 def _reader_context(request, thread, posts) -> dict:
@@ -206,7 +232,9 @@ def catch_up(request, pk):
     if since is None:
         return HttpResponseBadRequest("versie: a whole number is needed")
     limit = app_settings.catch_up_limit()
-    posts = list(_posts(thread, version__gt=since).order_by("version")[: limit + 1])
+    posts = with_shown_parts(
+        _posts(thread, version__gt=since).order_by("version")[: limit + 1]
+    )
     more = len(posts) > limit
     if more:
         posts = []

@@ -169,6 +169,12 @@ class Post(models.Model):
         return (self.position - 1) // POSTS_PER_PAGE + 1
 
     @cached_property
+    def shown_attachments(self) -> list:
+        """The attachments shown with the post; a page of posts sets them for
+        all its posts from one query (forums.thread_views.with_shown_parts)."""
+        return list(self.attachments.all())
+
+    @cached_property
     def author_name(self) -> str:
         if self.author_id is None:
             return str(_("Former member"))

@@ -5,6 +5,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -185,6 +186,15 @@ class Profile(index.Indexed, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("network:profile", kwargs={"slug": self.slug})
+
+    @cached_property
+    def first_school_name(self) -> str:
+        """The name of the first school the person works at. A list that shows
+        many people may set it for all of them from one query (as the forum's
+        thread page does)."""
+        for affiliation in self.affiliations.all():
+            return affiliation.school.name
+        return ""
 
     def _unique_slug(self) -> str:
         base = slugify(self.name)[:100] or "deskundige"

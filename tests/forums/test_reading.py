@@ -190,3 +190,46 @@ def test_the_unread_count_is_remembered_and_follows_each_change(
     with django_capture_on_commit_callbacks(execute=True):
         mark_read(member)
     assert unread_count(member.pk) == 0
+
+
+def _header(html: str, position: int) -> str:
+    start = html.index(f'id="bericht-{position}"')
+    return html[start : html.index("</header>", start)]
+
+
+def test_a_cached_post_header_follows_every_change_it_shows(
+    client, public_category, member, other_member, school
+):
+    """Post headers are cached for every reader alike; what they show of the
+    author, the answer and the reactions changes on the next page view."""
+    thread = services.start_thread(
+        member, public_category, title="Vraag", body="Begin"
+    )
+    reply = services.reply(other_member, thread, body="Een antwoord")
+    client.force_login(member)
+    url = thread.get_absolute_url()
+    assert "Bram Jansen" in _header(client.get(url).text, 2)
+
+    school.name = "De Nieuwe Burcht"
+    school.save()
+    assert "De Nieuwe Burcht" in _header(client.get(url).text, 2)
+    profile = other_member.profile
+    profile.job_title = "Intern begeleider"
+    profile.save()
+    assert "Intern begeleider" in _header(client.get(url).text, 2)
+    profile.name = "Bram de Wit"
+    profile.save()
+    assert "Bram de Wit" in _header(client.get(url).text, 2)
+    services.toggle_helpful(member, reply)
+    assert "1 collega vond dit nuttig" in _header(client.get(url).text, 2)
+
+    # A visitor may not see a members-only profile: no link, no role, no
+    # school, however recently a member's page cached the header.
+    client.logout()
+    header = _header(client.get(url).text, 2)
+    assert "Bram de Wit" in header and "Intern begeleider" not in header
+    assert "/deskundigen/" not in header
+
+    delete_account(other_member)
+    header = _header(client.get(url).text, 2)
+    assert "Bram de Wit" not in header
