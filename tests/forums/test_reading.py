@@ -202,9 +202,7 @@ def test_a_cached_post_header_follows_every_change_it_shows(
 ):
     """Post headers are cached for every reader alike; what they show of the
     author, the answer and the reactions changes on the next page view."""
-    thread = services.start_thread(
-        member, public_category, title="Vraag", body="Begin"
-    )
+    thread = services.start_thread(member, public_category, title="Vraag", body="Begin")
     reply = services.reply(other_member, thread, body="Een antwoord")
     client.force_login(member)
     url = thread.get_absolute_url()
