@@ -1,7 +1,6 @@
 """Directory, profile and school pages. Visibility is decided in permissions.py;
 a profile someone may not see answers 404, so its existence does not leak."""
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
@@ -11,8 +10,17 @@ from network.query_params import int_param
 
 from .contact import can_ask
 from .directory import URL_WORDS, DirectoryForm, search_directory
-from .models import Affiliation, Cluster, Profile, Province, School, SchoolType
+from .models import (
+    Affiliation,
+    Cluster,
+    Profile,
+    Province,
+    School,
+    SchoolType,
+    SupportNeed,
+)
 from .permissions import can_view_profile
+from .prefetch import attach
 from .text import render_markdown
 
 DIRECTORY_PAGE_SIZE = 20
@@ -26,24 +34,44 @@ FACET_LABELS = {
 }
 
 
-def _with_cards(profiles):
-    """What a profile card shows, fetched in a constant number of queries."""
-    return profiles.select_related("photo").prefetch_related(
+def _with_cards(page):
+    """The page's profiles with what a card shows (support needs, schools),
+    one query for each."""
+    profiles = list(page.object_list)
+    keys = [profile.pk for profile in profiles]
+    needs = Profile.support_needs.through.objects.filter(profile_id__in=keys)
+    attach(
+        profiles,
         "support_needs",
-        Prefetch(
-            "affiliations",
-            queryset=Affiliation.objects.select_related("school").order_by(
-                "school__name"
-            ),
+        (
+            (row.profile_id, row.supportneed)
+            for row in needs.select_related("supportneed").order_by(
+                *(f"supportneed__{name}" for name in SupportNeed._meta.ordering)
+            )
         ),
     )
+    affiliations = Affiliation.objects.filter(profile_id__in=keys)
+    attach(
+        profiles,
+        "affiliations",
+        (
+            (affiliation.profile_id, affiliation)
+            for affiliation in affiliations.select_related("school").order_by(
+                "school__name"
+            )
+        ),
+    )
+    page.object_list = profiles
+    return page
 
 
 def directory(request):
     form = DirectoryForm(request.GET)
     filters = form.filters()
     result = search_directory(request.user, filters)
-    page = paginate(request, _with_cards(result.profiles), DIRECTORY_PAGE_SIZE)
+    page = _with_cards(
+        paginate(request, result.profiles.select_related("photo"), DIRECTORY_PAGE_SIZE)
+    )
     facets = [
         {
             "param": URL_WORDS[name],
@@ -128,13 +156,17 @@ def school_detail(request, brin):
         ),
         brin=brin.upper(),
     )
-    people = _with_cards(
-        Profile.objects.visible_to(request.user).filter(
-            pk__in=school.affiliations.values("profile_id")
-        )
-    ).order_by("name")
+    people = (
+        Profile.objects.visible_to(request.user)
+        .filter(pk__in=school.affiliations.values("profile_id"))
+        .select_related("photo")
+        .order_by("name")
+    )
     return render(
         request,
         "network/school_detail.html",
-        {"school": school, "people": paginate(request, people, DIRECTORY_PAGE_SIZE)},
+        {
+            "school": school,
+            "people": _with_cards(paginate(request, people, DIRECTORY_PAGE_SIZE)),
+        },
     )

@@ -15,9 +15,7 @@ from django.db.models import (
     Exists,
     F,
     OuterRef,
-    Prefetch,
     Q,
-    prefetch_related_objects,
 )
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
@@ -31,6 +29,7 @@ from network.models import (
     Profile,
     SchoolType,
     SupportNeed,
+    TaggedTopic,
     Topic,
 )
 
@@ -221,31 +220,50 @@ class PeopleSource(Source):
         yield from public.values_list("job_title", flat=True)
 
     def results(self, profiles, pattern, request):
-        # The hits are whole profiles already: only what they show is loaded.
-        prefetch_related_objects(
-            profiles,
-            Prefetch(
-                "affiliations", queryset=Affiliation.objects.select_related("school")
+        # The hits are whole profiles already: only the names they show are
+        # loaded, one query per relation.
+        keys = [profile.pk for profile in profiles]
+        schools = _names_by(
+            Affiliation.objects.filter(profile_id__in=keys).order_by("pk"),
+            "profile_id",
+            "school__name",
+        )
+        needs = _names_by(
+            Profile.support_needs.through.objects.filter(profile_id__in=keys).order_by(
+                "supportneed__sort_order", "supportneed__name"
             ),
-            "support_needs",
-            "topics",
+            "profile_id",
+            "supportneed__name",
+        )
+        topics = _names_by(
+            TaggedTopic.objects.filter(content_object_id__in=keys).order_by(
+                "tag__name"
+            ),
+            "content_object_id",
+            "tag__name",
         )
         results = []
         for profile in profiles:
-            schools = [a.school.name for a in profile.affiliations.all()]
-            expertise = [need.name for need in profile.support_needs.all()]
-            expertise += [topic.name for topic in profile.topics.all()]
+            expertise = needs.get(profile.pk, []) + topics.get(profile.pk, [])
             texts = [profile.bio, ", ".join(expertise)]
+            meta = [profile.job_title, ", ".join(schools.get(profile.pk, []))]
             results.append(
                 self.result(
                     profile,
                     title=SafeString(mark(profile.name, pattern)),
                     url=profile.get_absolute_url(),
                     snippet=snippet(texts, pattern),
-                    meta=[m for m in [profile.job_title, ", ".join(schools)] if m],
+                    meta=[m for m in meta if m],
                 )
             )
         return results
+
+
+def _names_by(rows, owner: str, name: str) -> dict[int, list[str]]:
+    names: dict[int, list[str]] = {}
+    for key, value in rows.values_list(owner, name):
+        names.setdefault(key, []).append(value)
+    return names
 
 
 PEOPLE = PeopleSource()
