@@ -269,19 +269,27 @@ def report_registrations(result: dict) -> bool:
     return not problems
 
 
+# Directory pages measured beside their floor (bench/floors.py).
+DIRECTORY_FLOORS = ("directory, text + 2 filters", "directory, text + 2, cold")
+
+
 def report_floors(rows, repeat: int) -> dict[str, tuple[float, float]]:
-    """Each search page beside its floor (bench/floors.py)."""
-    from bench.floors import measure_search_floor
+    """Each search page, and the directory's text search, beside its floor."""
+    from bench.floors import measure_directory_floor, measure_search_floor
 
     member = _member()
     floors = {}
     header = f"{'p95 ms':>8} {'floor p50':>9} {'floor p95':>9} {'ratio':>6}"
-    print(f"\n{'search page':<30} {header}")
+    print(f"\n{'page':<30} {header}")
     for name, url, _p50, p95, _queries, _size in rows:
-        if not url.startswith("/zoeken/?"):
+        if url.startswith("/zoeken/?"):
+            user = None if name.endswith("visitor") else member
+            floors[name] = measure_search_floor(user, url, repeat)
+        elif name in DIRECTORY_FLOORS:
+            cold = name.endswith("cold")
+            floors[name] = measure_directory_floor(member, url, repeat, cold)
+        else:
             continue
-        user = None if name.endswith("visitor") else member
-        floors[name] = measure_search_floor(user, url, repeat)
         floor_p50, floor_p95 = floors[name]
         print(
             f"{name:<30} {p95:>8.1f} {floor_p50:>9.1f} {floor_p95:>9.1f} "
