@@ -16,6 +16,7 @@ from django.db.models import (
     IntegerField,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
@@ -59,8 +60,14 @@ class RankedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             number = Case(
                 When(content_type__in=types, then=Cast("object_id", BigIntegerField()))
             )
+            # The allowed keys go in as compiled SQL: resolved as a subquery,
+            # Django would copy every expression of the permission rules to
+            # rename their tables, which cost more than compiling them.
+            allowed, params = (
+                self.queryset.order_by().values("pk").query.sql_with_params()
+            )
             entries = entries.annotate(_key=number).filter(
-                _key__in=self.queryset.order_by().values("pk")
+                _key__in=RawSQL(allowed, params)
             )
         else:
             entries = entries.filter(object_id__in=allowed_keys(self.queryset))

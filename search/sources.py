@@ -9,6 +9,7 @@ and forum threads (site/search_sources.py), this app offers people."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from types import SimpleNamespace
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
@@ -21,7 +22,7 @@ from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from network.models import (
     Affiliation,
@@ -170,18 +171,17 @@ class PageSource(Source):
         return getattr(page, self.date_field, None)
 
     def results(self, pages, pattern, request):
+        urls = page_urls(pages)
         return [
             self.result(
                 page,
                 title=SafeString(mark(page.title, pattern)),
-                # Without the request: the site root paths come from the cache,
-                # where finding the request's site would cost a query.
-                url=page.get_url(),
+                url=url,
                 snippet=snippet(self.texts(page), pattern),
                 meta=self.meta(page),
                 when=self.when(page),
             )
-            for page in pages
+            for page, url in zip(pages, urls, strict=True)
         ]
 
 
@@ -267,6 +267,23 @@ def _names_by(rows, owner: str, name: str) -> dict[int, list[str]]:
 
 
 PEOPLE = PeopleSource()
+
+
+def page_urls(pages) -> list[str]:
+    """Each page's address, as Page.get_url gives it (the path on a site of
+    its own, else the full address), with the site root paths read from the
+    cache once for all: get_url keeps them on the request it is given, and
+    finding the request's site would cost a query."""
+    paths = SimpleNamespace()  # where get_url_parts keeps them
+    one_site = len({root[0] for root in Site.get_site_root_paths()}) == 1
+    urls = []
+    for page in pages:
+        site_id, root_url, path = page.get_url_parts(paths) or (None, None, None)
+        if path is None:
+            urls.append("")
+        else:
+            urls.append(path if one_site else root_url + path)
+    return urls
 
 
 def public_pages(pages):

@@ -11,6 +11,7 @@ A name is compared as the search compares words: lower case, letters and digits
 only, common words left out ("taal en spraak" is the words taal, spraak)."""
 
 import re
+import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -66,12 +67,23 @@ def build_groups(lists) -> dict[Name, frozenset[Name]]:
     return {key: frozenset(groups[root(key)]) for key in parent}
 
 
+# One search asks for the groups once per kind of result: the process keeps
+# what it read from the cache for a moment. An editor's change reaches this
+# process at once (forget) and the others within that moment.
+LOCAL_SECONDS = 2.0
+_local: dict = {}
+
+
 def _vocabulary() -> tuple[dict[Name, frozenset[Name]], frozenset[Name]]:
+    read = _local.get("read")
+    if read is not None and time.monotonic() - read[0] < LOCAL_SECONDS:
+        return read[1]
     found = cache.get(CACHE_KEY)
     if found is None:
         known = build_groups(_lists())
         found = (known, _ambiguous(known))
         cache.set(CACHE_KEY, found, CACHE_SECONDS)
+    _local["read"] = (time.monotonic(), found)
     return found
 
 
@@ -96,6 +108,7 @@ def _ambiguous(known) -> frozenset[Name]:
 
 def forget(**_kwargs):
     """Drop the cached groups (a term, support need or topic changed)."""
+    _local.clear()
     cache.delete(CACHE_KEY)
 
 

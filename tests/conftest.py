@@ -87,10 +87,14 @@ def close_connections_before_fork() -> None:
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache; the database is rolled back too."""
+    """Each test starts with an empty cache; the database is rolled back too.
+    The search vocabulary a process keeps for a moment goes with it."""
     from django.core.cache import cache
 
+    from search import vocabulary
+
     cache.clear()
+    vocabulary.forget()
 
 
 @pytest.fixture(autouse=True)
