@@ -33,12 +33,22 @@ from .budgets import percentile
 
 
 def _allowed(source, user, filters) -> tuple[str, list]:
+    """The index entries of a source the reader may see. On PostgreSQL the
+    entry's key is compared as a number with the allowed objects' own keys
+    (the form the site search uses, search.postgres_backend); on SQLite as
+    text."""
     model_queryset = source.queryset(user, filters)
-    cts = get_descendants_content_types_pks(model_queryset.model)
-    sql, params = allowed_keys(model_queryset).query.sql_with_params()
+    types = ", ".join(
+        str(ct) for ct in get_descendants_content_types_pks(model_queryset.model)
+    )
+    if connection.vendor == "postgresql":
+        sql, params = model_queryset.order_by().values("pk").query.sql_with_params()
+        key = f"CASE WHEN e.content_type_id IN ({types}) THEN e.object_id::bigint END"
+    else:
+        sql, params = allowed_keys(model_queryset).query.sql_with_params()
+        key = "e.object_id"
     return (
-        f"(e.content_type_id IN ({', '.join(str(ct) for ct in cts)}) "
-        f"AND e.object_id IN ({sql}))",
+        f"(e.content_type_id IN ({types}) AND {key} IN ({sql}))",
         list(params),
     )
 
