@@ -6,8 +6,12 @@ Every source is searched by the same backend and index, so their scores are on
 one scale. The merged list stops at MAX_PAGES, past which a narrower search
 serves better."""
 
+import dataclasses
+import hashlib
+import json
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from wagtail.search.backends import get_search_backend
 
 from network.pagination import page_of
@@ -122,6 +126,42 @@ def finds_any(user, query: str, filters: Filters) -> bool:
     return ranking.finds_any(found)
 
 
+# The other kinds' counts beside one chosen kind: kept from the search of all
+# kinds the reader came from (or an earlier look at another kind), per person,
+# for a short while. The chosen kind is always counted afresh with its page.
+COUNTS_SECONDS = 120
+
+
+def _counts_key(user, words, operator, filters) -> str:
+    reader = user.pk if getattr(user, "is_authenticated", False) else "visitor"
+    asked = json.dumps([words, operator, dataclasses.astuple(filters)], default=str)
+    digest = hashlib.sha256(asked.encode()).hexdigest()[:32]
+    return f"search:counts:{reader}:{digest}"
+
+
+def _rank(user, words, operator, filters, found, sign, window, chosen):
+    """The sources the page's hits come from, and the ranking: every kind
+    counted and the window ranked in one statement, or, for one chosen kind
+    whose neighbours were counted a moment ago, only that kind."""
+    key = _counts_key(user, words, operator, filters)
+    known = cache.get(key) if chosen is not None else None
+    if known is not None and {s.key for s, _r in found} <= set(known):
+        alone = [(chosen, dict(found)[chosen])]
+        counted = ranking.rank(alone, sign, window, chosen)
+        counted.counts = {
+            source: counted.counts[source] if source is chosen else known[source.key]
+            for source, _results in found
+        }
+        return alone, counted
+    counted = ranking.rank(found, sign, window, chosen)
+    cache.set(
+        key,
+        {source.key: count for source, count in counted.counts.items()},
+        COUNTS_SECONDS,
+    )
+    return found, counted
+
+
 def _window(page_number) -> slice:
     try:
         number = max(1, int(page_number))
@@ -142,12 +182,16 @@ def search(user, query, filters: Filters, kind="", page_number=1, request=None):
     window = _window(page_number)
     found, left_out = _searches(user, words, filters, "and", backend)
     chosen = next((s for s, _r in found if s.key == kind), None)
-    counted = ranking.rank(found, sign, window, chosen)
+    ranked_from, counted = _rank(
+        user, words, "and", filters, found, sign, window, chosen
+    )
     any_word = False
     if len(words) > 1 and not any(counted.counts.values()):
         found, left_out = _searches(user, words, filters, "or", backend)
         chosen = next((s for s, _r in found if s.key == kind), None)
-        counted = ranking.rank(found, sign, window, chosen)
+        ranked_from, counted = _rank(
+            user, words, "or", filters, found, sign, window, chosen
+        )
         any_word = True
 
     counts = counted.counts
@@ -157,7 +201,7 @@ def search(user, query, filters: Filters, kind="", page_number=1, request=None):
         for source, _results in found
     ]
     hits = _Ranked(
-        found,
+        ranked_from,
         sign,
         chosen,
         counted,

@@ -2,6 +2,8 @@
 still keep out what the reader may not see."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from lecso_site.models import KnowledgeArticle, StandardPage
@@ -76,3 +78,29 @@ def test_every_hit_is_on_one_page_only(corpus):
         page = engine.search(corpus.member, "leerlingen", Filters(), page_number=number)
         seen += [(r.kind, r.url) for r in page.page.object_list]
     assert len(seen) == len(set(seen)) == first.page.paginator.count
+
+
+@pytest.mark.django_db
+def test_one_kind_beside_counts_of_the_others_from_a_moment_ago(corpus):
+    """Opening one kind after the search of all kinds counts only that kind:
+    the others' counts are the reader's own from the search before, and the
+    chosen kind's count and page are always fresh."""
+    from django.contrib.auth.models import AnonymousUser
+
+    everything = engine.search(corpus.member, "leerlingen", Filters())
+    counted = {facet.key: facet.count for facet in everything.facets}
+    people = next(f for f in everything.facets if f.key == "mensen")
+    assert people.count
+    with CaptureQueriesContext(connection) as asked:
+        alone = engine.search(corpus.member, "leerlingen", Filters(), kind="mensen")
+    ranked = [q["sql"] for q in asked.captured_queries if "WITH hits" in q["sql"]]
+    assert len(ranked) == 1 and "kind_1" not in ranked[0]  # one kind searched
+    assert {f.key: f.count for f in alone.facets} == counted
+    assert alone.page.paginator.count == people.count
+
+    # Someone else (a visitor, who sees fewer people) gets their own counts.
+    visitor = engine.search(AnonymousUser(), "leerlingen", Filters(), kind="mensen")
+    assert visitor.page.paginator.count < people.count
+    assert next(f for f in visitor.facets if f.key == "mensen").count == (
+        visitor.page.paginator.count
+    )
