@@ -59,39 +59,46 @@ def seed(scale: str, stdout) -> None:
     clusters = list(Cluster.objects.values_list("pk", flat=True))
     today = datetime.date.today()
 
-    existing = NewsPage.objects.count()
-    for start in range(existing, target["news"], BATCH):
-        numbers = range(start, min(start + BATCH, target["news"]))
-        pages = []
-        for number in numbers:
-            page = NewsPage(
-                title=f"Netwerknieuws {number}: {rng.choice(TAGS)} in de praktijk",
-                slug=f"netwerknieuws-{number}",
-                date=today - datetime.timedelta(days=number % 3650),
-                intro="Een korte samenvatting van dit nieuwsbericht uit het netwerk.",
-                theme=rng.choice(THEMES),
-                body=[("paragraph", RichText(PARAGRAPH))] * 4,
-            )
-            pages.append((page, rng.sample(TAGS, 3), []))
-        add_pages(NewsIndexPage.objects.get(), pages)
-        _progress(stdout, "news", numbers.stop, target["news"])
+    def news_item(number):
+        page = NewsPage(
+            title=f"Netwerknieuws {number}: {rng.choice(TAGS)} in de praktijk",
+            slug=f"netwerknieuws-{number}",
+            date=today - datetime.timedelta(days=number % 3650),
+            intro="Een korte samenvatting van dit nieuwsbericht uit het netwerk.",
+            theme=rng.choice(THEMES),
+            body=[("paragraph", RichText(PARAGRAPH))] * 4,
+        )
+        return page, rng.sample(TAGS, 3), []
 
-    existing = KnowledgeArticle.objects.count()
-    for start in range(existing, target["articles"], BATCH):
-        numbers = range(start, min(start + BATCH, target["articles"]))
-        pages = []
-        for number in numbers:
-            article = KnowledgeArticle(
-                title=f"Praktijkartikel {number} over {rng.choice(TAGS)}",
-                slug=f"praktijkartikel-{number}",
-                intro="Wat collega's leerden, kort samengevat.",
-                audience=rng.choice(["so", "vso", "so-vso"]),
-                body=[("paragraph", RichText(PARAGRAPH))] * 6,
-            )
-            chosen = rng.sample(clusters, rng.randint(0, 2))
-            pages.append((article, rng.sample(TAGS, 3), chosen))
-        add_pages(KnowledgeIndexPage.objects.get(), pages)
-        _progress(stdout, "articles", numbers.stop, target["articles"])
+    def article(number):
+        page = KnowledgeArticle(
+            title=f"Praktijkartikel {number} over {rng.choice(TAGS)}",
+            slug=f"praktijkartikel-{number}",
+            intro="Wat collega's leerden, kort samengevat.",
+            audience=rng.choice(["so", "vso", "so-vso"]),
+            body=[("paragraph", RichText(PARAGRAPH))] * 6,
+        )
+        chosen = rng.sample(clusters, rng.randint(0, 2))
+        return page, rng.sample(TAGS, 3), chosen
+
+    _in_batches(stdout, "news", NewsPage, NewsIndexPage, target["news"], news_item)
+    _in_batches(
+        stdout,
+        "articles",
+        KnowledgeArticle,
+        KnowledgeIndexPage,
+        target["articles"],
+        article,
+    )
+
+
+def _in_batches(stdout, kind: str, model, index_model, total: int, make) -> None:
+    """Add `make(number)` pages of `model` under the one `index_model` page
+    until there are `total`, BATCH at a time."""
+    for start in range(model.objects.count(), total, BATCH):
+        numbers = range(start, min(start + BATCH, total))
+        add_pages(index_model.objects.get(), [make(number) for number in numbers])
+        _progress(stdout, kind, numbers.stop, total)
 
 
 @transaction.atomic
