@@ -89,9 +89,12 @@ def _send(group: str, message: dict) -> None:
 def post_html(post) -> str:
     """The post as every reader of the thread sees it (no personal buttons):
     sent once to all open pages; body_html was cleaned by nh3 when saved."""
+    from .rendering import attach_shared_html
+
+    # No reader: what anyone may see.
+    attach_shared_html([post], post.thread, None, is_moderator=False)
     return render_to_string(
         "forums/includes/post.html",
-        # No reader: what anyone may see (people_tags.visible_to).
         {"post": post, "thread": post.thread, "live": True, "user": None},
     )
 

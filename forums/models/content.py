@@ -171,7 +171,7 @@ class Post(models.Model):
     @cached_property
     def shown_attachments(self) -> list:
         """The attachments shown with the post; a page of posts sets them for
-        all its posts from one query (forums.thread_views.with_shown_parts)."""
+        all its posts from one query (forums.rendering)."""
         return list(self.attachments.all())
 
     @cached_property
