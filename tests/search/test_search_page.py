@@ -313,9 +313,10 @@ def test_suggestions_match_the_start_of_a_word(corpus):
 
 @pytest.mark.django_db
 def test_on_postgresql_searches_match_the_expression_the_document_index_holds(corpus):
-    """The index from search/migrations/0003 serves only a match on exactly
-    title || body; a change in how the backend writes its match would leave it
-    unused, and searches slow, without failing anything else."""
+    """The index from search/migrations/0006 serves only a match on exactly
+    title || body, with each kind's content type beside it; a change in how
+    the backend writes its match would leave it unused, and searches slow,
+    without failing anything else."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -324,10 +325,11 @@ def test_on_postgresql_searches_match_the_expression_the_document_index_holds(co
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
-            ["search_indexentry_document"],
+            ["search_indexentry_kind_document"],
         )
         (definition,) = cursor.fetchone()
-    assert "gin" in definition.lower() and "(title || body)" in definition
+    assert "gin" in definition.lower()
+    assert "content_type_id, ((title || body))" in definition
 
     with CaptureQueriesContext(connection) as captured:
         engine.search(AnonymousUser(), "leerlingen", Filters())
@@ -337,3 +339,5 @@ def test_on_postgresql_searches_match_the_expression_the_document_index_holds(co
         '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@'
     )
     assert all(match in sql for sql in ranked)
+    kind = '"wagtailsearch_indexentry"."content_type_id" IN ('
+    assert all(kind in sql for sql in ranked)
