@@ -140,6 +140,7 @@ class FacetValue:
 @dataclass
 class DirectoryResult:
     profiles: QuerySet
+    total: int = 0  # how many profiles match, counted with the facets
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     filters: dict = field(default_factory=dict)
 
@@ -163,19 +164,23 @@ def search_directory(user, filters: dict) -> DirectoryResult:
     profiles = Profile.objects.filter(*on_profile.values()).order_by(
         *SORTS[filters.get("sort", "name")]
     )
-    # Counting facets reads every visible profile, so counts are cached per
-    # generation, audience and filter set; the list itself is always fresh.
+    # Counting reads every matching profile, so the facet counts and the total
+    # are cached per generation, audience and filter set; the list itself is
+    # always fresh.
     wanted = sorted((k, str(v)) for k, v in filters.items() if k != "sort")
-    key = "network:directory:facets:{}:{}:{}".format(
+    key = "network:directory:counts:{}:{}:{}".format(
         cache.get_or_set(GENERATION_KEY, 1, None),
         "-".join(profile_visibilities_for(user)),
         hashlib.sha256(json.dumps(wanted).encode()).hexdigest()[:32],
     )
-    facets = cache.get(key)
-    if facets is None:
-        facets = _facets(filters, user, on_profile)
-        cache.set(key, facets, FACET_CACHE_SECONDS)
-    return DirectoryResult(profiles=profiles, facets=facets, filters=filters)
+    counted = cache.get(key)
+    if counted is None:
+        counted = (profiles.count(), _facets(filters, user, on_profile))
+        cache.set(key, counted, FACET_CACHE_SECONDS)
+    total, facets = counted
+    return DirectoryResult(
+        profiles=profiles, total=total, facets=facets, filters=filters
+    )
 
 
 def _facets(filters: dict, user, on_profile) -> dict[str, list[FacetValue]]:

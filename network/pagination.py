@@ -4,6 +4,24 @@ from django.core.paginator import Paginator
 PAGE_SIZE = 12
 
 
+class Counted:
+    """A queryset whose number of rows is known already (counted and cached
+    with a listing's facets), for the paginator not to count it again."""
+
+    def __init__(self, queryset, total: int):
+        self.queryset = queryset
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, window):
+        return self.queryset[window]
+
+
 def paginate(
     request, queryset, per_page: int = PAGE_SIZE, *, param: str = "page"
 ) -> PaginatorPage:

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from network.pagination import paginate
+from network.pagination import Counted, paginate
 from network.query_params import int_param
 
 from .contact import can_ask
@@ -69,9 +69,8 @@ def directory(request):
     form = DirectoryForm(request.GET)
     filters = form.filters()
     result = search_directory(request.user, filters)
-    page = _with_cards(
-        paginate(request, result.profiles.select_related("photo"), DIRECTORY_PAGE_SIZE)
-    )
+    profiles = Counted(result.profiles.select_related("photo"), result.total)
+    page = _with_cards(paginate(request, profiles, DIRECTORY_PAGE_SIZE))
     facets = [
         {
             "param": URL_WORDS[name],

@@ -1,6 +1,8 @@
 """Directory queries by each filter and by text return the right people, and the
 facet counts match what choosing that value would show."""
 
+import re
+
 import pytest
 
 from network.directory import search_directory
@@ -195,17 +197,27 @@ def test_bio_markdown_is_rendered_and_cleaned(client, make_person, school_a):
 def test_cached_counts_follow_every_change(
     client, experts, member, make_person, school_b
 ):
-    """Facet counts are cached, but a new profile, a changed visibility or a new
-    support need shows at once."""
+    """Facet counts and the total are cached, but a new profile, a changed
+    visibility or a new support need shows at once, in both."""
     client.force_login(member)
     count = '<option value="communicatie">Communicatie ({})</option>'
+    chosen = "/deskundigen/?behoefte=communicatie"
+
+    def total(url):
+        found = re.search(r"(\d+) deskundigen? gevonden", client.get(url).text)
+        return int(found.group(1))
+
     assert count.format(2) in client.get("/deskundigen/").text
+    assert total(chosen) == 2
     make_person("Nieuwe Collega", school=school_b, needs=["communicatie"])
     assert count.format(3) in client.get("/deskundigen/").text
+    assert total(chosen) == 3
     experts["anna"].visibility = Visibility.HIDDEN
     experts["anna"].save()
     assert count.format(2) in client.get("/deskundigen/").text
+    assert total(chosen) == 2
     experts["bram"].support_needs.add(
         *experts["anna"].support_needs.filter(slug="communicatie")
     )
     assert count.format(3) in client.get("/deskundigen/").text
+    assert total(chosen) == 3
