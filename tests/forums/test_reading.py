@@ -231,3 +231,30 @@ def test_a_cached_post_header_follows_every_change_it_shows(
     delete_account(other_member)
     header = _header(client.get(url).text, 2)
     assert "Bram de Wit" not in header
+
+
+def test_a_members_only_photo_reaches_members_only(
+    client, public_category, member, other_member
+):
+    """A post's shared part is cached per kind of reader: the photo of an author
+    who shows their profile to members only is on a member's page, not on a
+    visitor's, and not in the live post sent to every open page alike."""
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from forums.live import post_html
+    from network.models import Visibility
+
+    profile = other_member.profile
+    profile.photo = Image.objects.create(title="Bram", file=get_test_image_file())
+    profile.visibility = Visibility.MEMBERS
+    profile.save()
+    thread = services.start_thread(member, public_category, title="Vraag", body="Begin")
+    reply = services.reply(other_member, thread, body="Een antwoord")
+    url = thread.get_absolute_url()
+
+    client.force_login(member)
+    assert "<img" in _header(client.get(url).text, 2)
+    assert "<img" not in post_html(reply)
+    client.logout()
+    assert "<img" not in _header(client.get(url).text, 2)
