@@ -53,14 +53,12 @@ class PostsByPosition:
         return self.thread.post_count
 
     def __getitem__(self, window: slice) -> list:
-        # The page's posts are found first, then loaded with their authors by
-        # key: PostgreSQL counts most of the table as having a position up
-        # to 20 (most threads are short), and planned page 1 of a long thread
-        # as one join over every member (7 ms instead of 0.3).
-        keys = Post.objects.filter(
-            thread=self.thread, position__gt=window.start, position__lte=window.stop
-        ).values_list("pk", flat=True)
-        return with_shown_parts(_posts(self.thread, pk__in=list(keys)))
+        # Ordered and limited, so PostgreSQL walks the (thread, position) index:
+        # it counts most of the table as having a position up to 20 (most
+        # threads are short), and without the limit planned page 1 of a long
+        # thread as one join over every member (7 ms instead of 0.3).
+        posts = _posts(self.thread, position__gt=window.start).order_by("position")
+        return with_shown_parts(posts[: window.stop - window.start])
 
 
 def _posts(thread, **filters):
