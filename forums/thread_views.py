@@ -33,7 +33,7 @@ from .permissions import (
     is_moderator,
     write_refusal,
 )
-from .rendering import attach_shared_html
+from .rendering import attach_shared_html, author_profile
 from .text import quote
 
 
@@ -88,7 +88,7 @@ def with_shown_parts(posts) -> list:
     posts = list(posts)
     profiles = {}
     for post in posts:
-        profile = getattr(post.author, "profile", None) if post.author_id else None
+        profile = author_profile(post)
         if profile is not None:
             profiles.setdefault(profile.pk, []).append(profile)
     schools: dict[int, str] = {}
