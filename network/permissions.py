@@ -25,6 +25,26 @@ def profile_visibilities_for(user) -> list[str]:
     return [Visibility.PUBLIC]
 
 
+def profiles_hidden_from(user) -> list:
+    """The profiles `user` may not see, as querysets of keys: those whose
+    visibility is not for them, and those of closed accounts. Together they
+    are exactly what Profile.objects.visible_to(user) leaves out (a test holds
+    the two to it). For a member they are few, and the site search on
+    PostgreSQL excludes them rather than list the many visible profiles."""
+    from django.contrib.auth import get_user_model
+
+    from .models import Profile
+
+    seen = profile_visibilities_for(user)
+    unseen = [value for value in Visibility.values if value not in seen]
+    closed = get_user_model().objects.filter(is_active=False).values("pk")
+    profiles = Profile.objects.order_by()
+    return [
+        profiles.filter(visibility__in=unseen).values("pk"),
+        profiles.filter(user__in=closed).values("pk"),
+    ]
+
+
 def can_view_profile(user, profile) -> bool:
     """The owner always sees their own profile, hidden or not."""
     if getattr(user, "is_authenticated", False) and profile.user_id == user.pk:

@@ -64,6 +64,16 @@ class RankedResults:
     has one (Wagtail's autocomplete compiler does not)."""
 
     ranked_compiler_class = None
+    # Querysets of the keys NOT allowed, when they are few and together exactly
+    # what the searched queryset leaves out (see PeopleSource); a backend may
+    # exclude them instead of listing the allowed keys. The queryset still
+    # decides which objects are loaded.
+    excluded_keys = None
+
+    def _clone(self):
+        clone = super()._clone()
+        clone.excluded_keys = self.excluded_keys
+        return clone
 
     def scored_keys(self):
         """Every hit as a row (hit_key, hit_score) of a queryset, unordered,
@@ -72,7 +82,9 @@ class RankedResults:
         compiler = self.query_compiler
         if not isinstance(compiler, self.ranked_compiler_class):
             return None
-        entries = compiler.scored_entries(compiler.get_config(self.backend))
+        entries = compiler.scored_entries(
+            compiler.get_config(self.backend), excluded=self.excluded_keys
+        )
         if entries is None:
             return None
         return entries.values(hit_key=F(compiler.KEY), hit_score=F("score"))

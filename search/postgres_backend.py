@@ -33,9 +33,10 @@ from .backends import RankedResults, allowed_keys, load_in_order
 class RankedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     KEY = "object_id"
 
-    def scored_entries(self, config):
-        """The index entries that match, among the keys the queryset allows,
-        each with its score; None for a search the ranked path does not know."""
+    def scored_entries(self, config, excluded=None):
+        """The index entries that match, among the keys the queryset allows
+        (or all but the `excluded` keys, when given), each with its score; None
+        for a search the ranked path does not know."""
         if (
             not self.order_by_relevance
             or self.fields is not None
@@ -60,15 +61,15 @@ class RankedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             number = Case(
                 When(content_type__in=types, then=Cast("object_id", BigIntegerField()))
             )
-            # The allowed keys go in as compiled SQL: resolved as a subquery,
-            # Django would copy every expression of the permission rules to
-            # rename their tables, which cost more than compiling them.
-            allowed, params = (
-                self.queryset.order_by().values("pk").query.sql_with_params()
-            )
-            entries = entries.annotate(_key=number).filter(
-                _key__in=RawSQL(allowed, params)
-            )
+            # The keys go in as compiled SQL: resolved as a subquery, Django
+            # would copy every expression of the permission rules to rename
+            # their tables, which cost more than compiling them.
+            entries = entries.annotate(_key=number)
+            if excluded is None:
+                allowed = self.queryset.order_by().values("pk")
+                entries = entries.filter(_key__in=RawSQL(*_compiled(allowed)))
+            for keys in excluded or ():
+                entries = entries.exclude(_key__in=RawSQL(*_compiled(keys)))
         else:
             entries = entries.filter(object_id__in=allowed_keys(self.queryset))
         return entries.annotate(score=self._build_rank_expression(vectors, config))
@@ -83,6 +84,10 @@ class RankedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             ]
         )
         return load_in_order(self.queryset, hits, score_field)
+
+
+def _compiled(queryset) -> tuple[str, tuple]:
+    return queryset.query.sql_with_params()
 
 
 def _plain_words(query) -> bool:

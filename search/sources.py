@@ -33,6 +33,7 @@ from network.models import (
     TaggedTopic,
     Topic,
 )
+from network.permissions import is_member, profiles_hidden_from
 
 from . import vocabulary
 from .snippets import mark, snippet
@@ -207,6 +208,15 @@ class PeopleSource(Source):
                 school_type__in=SchoolType.matching(filters.school_type)
             )
         return people
+
+    def search(self, backend, words, operator, user, filters):
+        results = super().search(backend, words, operator, user, filters)
+        if is_member(user) and not filters.chosen():
+            # A member may see all but a few profiles (hidden ones, closed
+            # accounts): excluding those few costs far less than listing the
+            # many (270,000 at ten times today's network).
+            results.excluded_keys = profiles_hidden_from(user)
+        return results
 
     def public_words(self):
         public = Profile.objects.visible_to(AnonymousUser())

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -43,6 +44,13 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         constraints = [
             models.UniqueConstraint(Lower("email"), name="unique_email_ignoring_case")
+        ]
+        # The few closed accounts, read at once by the site search
+        # (network.permissions.profiles_hidden_from).
+        indexes = [
+            models.Index(
+                fields=["id"], condition=Q(is_active=False), name="user_closed"
+            )
         ]
         swappable = "AUTH_USER_MODEL"
 
@@ -181,6 +189,13 @@ class Profile(index.Indexed, models.Model):
             # instead of sorting every visible profile.
             models.Index(fields=["name", "id"], name="profile_by_name"),
             models.Index(fields=["-updated_at", "id"], name="profile_by_recent"),
+            # The few hidden profiles, read from the index alone by the site
+            # search (network.permissions.profiles_hidden_from).
+            models.Index(
+                fields=["id"],
+                condition=Q(visibility=Visibility.HIDDEN),
+                name="profile_hidden",
+            ),
         ]
 
     def __str__(self) -> str:

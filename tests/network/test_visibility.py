@@ -107,3 +107,28 @@ def test_membership_comes_from_the_board(people):
     assert is_member(viewers["same_school"])
     assert not is_member(viewers["outsider"])
     assert not is_member(AnonymousUser())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("viewer", VIEWERS)
+def test_the_profiles_hidden_from_a_viewer_are_exactly_those_not_visible(
+    people, viewer, make_person, school_a
+):
+    """The site search excludes profiles_hidden_from(user) where the directory
+    lists Profile.objects.visible_to(user): the two must split all profiles,
+    closed accounts included, the same way for every kind of viewer."""
+    from network.models import Profile
+    from network.permissions import profiles_hidden_from
+
+    closed = make_person("Gesloten Account", school=school_a, visibility="public")
+    closed.user.is_active = False
+    closed.user.save()
+    _profiles, viewers = people
+    user = viewers[viewer]
+    visible = set(Profile.objects.visible_to(user).values_list("pk", flat=True))
+    hidden = set()
+    for keys in profiles_hidden_from(user):
+        hidden |= {row["pk"] for row in keys}
+    everyone = set(Profile.objects.values_list("pk", flat=True))
+    assert visible | hidden == everyone and not visible & hidden
+    assert closed.pk in hidden

@@ -122,6 +122,15 @@ def corpus(
         bio="Alleen voor leden: ledenwoord over ambulante begeleiding.",
         topics=["ledentopic"],
     ).profile
+    # A public profile whose account was closed: still in the index, never found.
+    slaper = person(
+        "slaper",
+        "Sam Slaper",
+        visibility="public",
+        bio="Mijn account is gesloten: slaapwoord.",
+    )
+    slaper.is_active = False
+    slaper.save()
 
     # Knowledge, news and pages ----------------------------------------------
     def article(title, intro, text, *, clusters=(), live=True, **fields):

@@ -16,6 +16,7 @@ MATRIX = {
     "gedragsproblemen": ("Anna de Vries", set(VIEWERS)),  # public profile
     "ledenwoord": ("Lotte Ledenprofiel", {"member", "group_member", "moderator"}),
     "zeldzaamwoord": ("Vera Verborgen", set()),  # hidden profile
+    "slaapwoord": ("Sam Slaper", set()),  # public profile of a closed account
     "koptelefoon": ("Ervaringen met een koptelefoon", set(VIEWERS)),  # open category
     "ledenthreadwoord": (
         "Leerlingenvervoer regelen voor het VSO",
