@@ -82,7 +82,10 @@ class Availability(models.TextChoices):
 class ProfileQuerySet(models.QuerySet):
     def listed(self):
         """Profiles that may appear in the directory at all."""
-        return self.exclude(visibility=Visibility.HIDDEN).filter(user__is_active=True)
+        # Closed accounts are left out rather than every profile joined to its
+        # account: they are few, and indexed (User.Meta).
+        closed = User.objects.filter(is_active=False).values("pk")
+        return self.exclude(visibility=Visibility.HIDDEN).exclude(user__in=closed)
 
     def visible_to(self, user):
         """What `user` may see: members see members-only profiles too; anyone else
@@ -169,7 +172,8 @@ class Profile(index.Indexed, models.Model):
         index.FilterField("id"),
         index.FilterField("visibility"),
         index.FilterField("school_type"),
-        index.RelatedFields("user", [index.FilterField("is_active")]),
+        # Closed accounts are left out by their key (ProfileQuerySet.listed).
+        index.FilterField("user"),
     ]
 
     AVAILABILITY_FIELDS = {
