@@ -6,10 +6,10 @@ from django.urls import include, path
 from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import health
+from .sitemap import sitemap
 from .style_guide import style_guide
 
 # One way in for everyone: allauth's login, with its rate limits and its

@@ -68,3 +68,22 @@ def test_sitemap_lists_live_pages_only(client, editorial_site, make_news):
     assert "http://localhost/kennisbank/ondersteunde-communicatie/" in locations
     assert "http://localhost/over-ons/" in locations
     assert not any("verborgen-concept" in location for location in locations)
+
+
+@pytest.mark.django_db
+def test_the_sitemap_is_kept_until_a_page_changes(
+    client, editorial_site, make_news, django_assert_max_num_queries
+):
+    """It lists every page, so it is built once and kept; publishing or
+    unpublishing a page shows in the next one."""
+    first = client.get("/sitemap.xml")
+    assert first.status_code == HTTPStatus.OK
+    assert first["Content-Type"].startswith("application/xml")
+    with django_assert_max_num_queries(0):
+        again = client.get("/sitemap.xml")
+    assert again.content == first.content
+
+    news = make_news("Nieuw in de kaart")
+    assert "nieuw-in-de-kaart" in client.get("/sitemap.xml").text
+    news.unpublish()
+    assert "nieuw-in-de-kaart" not in client.get("/sitemap.xml").text
