@@ -45,8 +45,8 @@ class User(AbstractUser):
         constraints = [
             models.UniqueConstraint(Lower("email"), name="unique_email_ignoring_case")
         ]
-        # The few closed accounts, read at once by the site search
-        # (network.permissions.profiles_hidden_from).
+        # The few closed accounts, left out of directory counts and the search
+        # (network.permissions.closed_accounts).
         indexes = [
             models.Index(
                 fields=["id"], condition=Q(is_active=False), name="user_closed"

@@ -71,6 +71,3 @@ def first_school(profile) -> str:
     """The name of the first school a profile works at (Profile.first_school_name:
     no query when its list set it or prefetched the affiliations)."""
     return profile.first_school_name if profile else ""
-    for affiliation in profile.affiliations.all():
-        return affiliation.school.name
-    return ""
