@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from .imports import ImportFileError, import_schools
-from .models import Topic
+from .models import School, Topic
 from .services import NetworkError, merge_topics
 
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -18,10 +18,11 @@ class SchoolImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_(
-            "Columns: brin, naam, plaats, provincie, soort, clusters, "
-            "bestuursnummer, bestuursnaam; optional: lid, lid_sinds, "
-            "samenwerkingsverband, website, emaildomeinen, "
-            "uitstroomprofielen, omschrijving."
+            "DUO's register of (v)so locations as downloaded, or the "
+            "association's own layout with the columns brin, naam, plaats, "
+            "provincie, soort, clusters, bestuursnummer, bestuursnaam; optional: "
+            "lid, lid_sinds, samenwerkingsverband, website, emaildomeinen, "
+            "uitstroomprofielen, omschrijving, vestigingsnummer, adres, postcode."
         ),
     )
     apply_valid_rows = forms.BooleanField(
@@ -55,7 +56,12 @@ def import_schools_view(request):
     return TemplateResponse(
         request,
         "network/admin/import_schools.html",
-        {"form": form, "report": report, "page_title": _("Import schools")},
+        {
+            "form": form,
+            "report": report,
+            "page_title": _("Import schools"),
+            "to_complete": School.objects.filter(to_complete=True).count(),
+        },
     )
 
 

@@ -26,8 +26,8 @@ class SchoolViewSet(SnippetViewSet):
     model = School
     icon = "home"
     menu_label = _("Schools")
-    list_display = ["name", "brin", "city", "province", "board"]
-    list_filter = ["province", "school_type", "clusters"]
+    list_display = ["name", "brin", "city", "province", "board", "to_complete"]
+    list_filter = ["to_complete", "province", "school_type", "clusters"]
     search_fields = ["name", "brin", "city"]
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("brin")]),
@@ -43,13 +43,20 @@ class SchoolViewSet(SnippetViewSet):
             heading=_("Education"),
         ),
         MultiFieldPanel(
-            [FieldPanel("city"), FieldPanel("province"), FieldPanel("alliance")],
-            heading=_("Region"),
+            [
+                FieldRowPanel([FieldPanel("street"), FieldPanel("postcode")]),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("municipality")]),
+                FieldPanel("province"),
+                FieldPanel("alliance"),
+            ],
+            heading=_("Address and region"),
         ),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("denomination")]),
         FieldPanel("website"),
         FieldPanel("email_domains"),
         FieldPanel("description"),
         InlinePanel("locations", heading=_("Locations"), label=_("Location")),
+        FieldPanel("to_complete"),
     ]
 
 

@@ -90,8 +90,10 @@ class School(index.Indexed, ClusterableModel):
     board = models.ForeignKey(
         Board, on_delete=models.PROTECT, related_name="schools", verbose_name=_("board")
     )
+    # Blank only for a school the DUO register brought in: DUO does not say
+    # whether a school teaches SO, VSO or both, so an editor completes it.
     school_type = models.CharField(
-        _("school type"), max_length=10, choices=SchoolType.choices
+        _("school type"), max_length=10, choices=SchoolType.choices, blank=True
     )
     clusters = ParentalManyToManyField(
         "network.Cluster", related_name="schools", verbose_name=_("clusters")
@@ -113,7 +115,25 @@ class School(index.Indexed, ClusterableModel):
         blank=True,
         help_text=_("The regional alliance for passend onderwijs."),
     )
+    street = models.CharField(_("address"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    phone = models.CharField(_("telephone"), max_length=30, blank=True)
+    denomination = models.CharField(
+        _("denomination"),
+        max_length=100,
+        blank=True,
+        help_text=_("As DUO records it, e.g. Openbaar or Rooms-Katholiek."),
+    )
     website = models.URLField(_("website"), blank=True)
+    to_complete = models.BooleanField(
+        _("to complete"),
+        default=False,
+        help_text=_(
+            "Imported from DUO without what DUO does not hold (SO/VSO, clusters, "
+            "e-mail domains). Cleared once a school type and a cluster are set."
+        ),
+    )
     email_domains = models.TextField(
         _("e-mail domains"),
         blank=True,
@@ -153,6 +173,8 @@ class School(index.Indexed, ClusterableModel):
     def save(self, *args, **kwargs):
         self.brin = self.brin.strip().upper()
         self.email_domains = "\n".join(self.domain_list())
+        if self.to_complete and self.school_type and self.clusters.exists():
+            self.to_complete = False
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -191,7 +213,10 @@ class SchoolLocation(models.Model):
     )
     name = models.CharField(_("name"), max_length=200, blank=True)
     street = models.CharField(_("address"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
     city = models.CharField(_("city"), max_length=100)
+    municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    phone = models.CharField(_("telephone"), max_length=30, blank=True)
 
     class Meta:
         ordering = ["code"]

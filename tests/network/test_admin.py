@@ -46,6 +46,34 @@ def test_csv_upload_checks_first_then_imports(admin_client):
     assert School.objects.get(brin="12AB").board.number == "41001"
 
 
+def test_a_duo_register_upload_lists_what_it_lacks_and_what_is_left_to_complete(
+    admin_client,
+):
+    from pathlib import Path
+
+    sample = Path(__file__).parent / "data" / "duo_vso_vestigingen.csv"
+    old = admin_client.post(
+        "/admin/netwerk/import/", {"file": SimpleUploadedFile("s.csv", CSV.encode())}
+    )
+    assert old.status_code == HTTPStatus.OK and School.objects.count() == 1
+    # De Burcht stays; the register adds three schools an editor must complete.
+    School.objects.filter(brin="12AB").update(brin="11ZZ")
+
+    response = admin_client.post(
+        "/admin/netwerk/import/",
+        {"file": SimpleUploadedFile("duo.csv", sample.read_bytes())},
+    )
+
+    assert "DUO-register" in response.text
+    assert "<td>12AB01</td>" in response.text
+    assert "Op de site maar niet in dit bestand" in response.text
+    assert "11ZZ De Burcht, Utrecht" in response.text
+    assert "4 scholen moeten nog worden aangevuld" in response.text
+    listing = admin_client.get("/admin/snippets/network/school/?to_complete=true")
+    assert "Orthopedagogisch Centrum" in listing.text
+    assert "11ZZ" not in listing.text
+
+
 def test_csv_upload_shows_file_errors_at_the_field(admin_client):
     data = {"file": SimpleUploadedFile("leeg.csv", b"")}
     response = admin_client.post("/admin/netwerk/import/", data)

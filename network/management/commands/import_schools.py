@@ -1,4 +1,5 @@
-"""manage.py import_schools FILE: schools and boards from a CSV file."""
+"""manage.py import_schools FILE: schools, boards and locations from a CSV file,
+in the association's own layout or DUO's register of (v)so locations."""
 
 from pathlib import Path
 
@@ -9,8 +10,9 @@ from network.imports import ImportFileError, import_schools
 
 class Command(BaseCommand):
     help = (
-        "Import schools and their boards from a CSV file. A file with errors "
-        "changes nothing, unless --apply-valid-rows is given."
+        "Import schools, their boards and locations from a CSV file in the "
+        "association's own layout or DUO's register of (v)so locations. A file "
+        "with errors changes nothing, unless --apply-valid-rows is given."
     )
 
     def add_arguments(self, parser):
@@ -36,11 +38,13 @@ class Command(BaseCommand):
         except ImportFileError as error:
             raise CommandError(f"{file}: {error} Nothing was imported.") from error
         for row in report.rows:
-            line = f"line {row.line:>4}  {row.brin or '----':<4}  {row.action}"
+            line = f"line {row.line:>4}  {row.code or '----':<4}  {row.action}"
             if row.errors:
                 self.stdout.write(self.style.ERROR(f"{line}: {' '.join(row.errors)}"))
             else:
                 self.stdout.write(line)
+        for missing in report.not_in_file:
+            self.stdout.write(self.style.WARNING(f"not in the file: {missing}"))
         style = self.style.SUCCESS if report.applied else self.style.WARNING
         self.stdout.write(style(report.summary()))
         if report.has_errors and not report.applied:
