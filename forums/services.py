@@ -14,11 +14,11 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from network.guard import possible_bsns
 from network.ratelimit import over_limits
 
 from . import live
 from .errors import ForumError, PossibleBSN
-from .guard import possible_bsns
 from .models import (
     Attachment,
     Post,

@@ -57,3 +57,51 @@ def can_view_profile(user, profile) -> bool:
     if not profile.user.is_active or profile.visibility == Visibility.HIDDEN:
         return False
     return profile.visibility in profile_visibilities_for(user)
+
+
+def can_see_offer(user, offer) -> bool:
+    """A published offer is public; a draft only for those who may edit it."""
+    return offer.is_published or can_edit_offer(user, offer)
+
+
+def can_edit_offer(user, offer) -> bool:
+    """Editors with the admin permission, and the coordinators of the school."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.has_perm("network.change_supportoffer"):
+        return True
+    return offer.school.affiliations.filter(
+        profile__user=user, is_coordinator=True
+    ).exists()
+
+
+def support_request_handlers(request):
+    """The accounts that receive and answer a request for support: the
+    offer's contact, the school's coordinators and a colleague it was passed
+    on to; closed accounts left out."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    wanted = Q(
+        profile__affiliations__school_id=request.school_id,
+        profile__affiliations__is_coordinator=True,
+    )
+    if request.offer_id and request.offer and request.offer.contact_id:
+        wanted |= Q(profile__pk=request.offer.contact_id)
+    if request.referred_to_id:
+        wanted |= Q(profile__pk=request.referred_to_id)
+    return get_user_model().objects.filter(wanted, is_active=True).distinct()
+
+
+def can_see_support_request(user, request) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if request.sender_id == user.pk:
+        return True
+    return support_request_handlers(request).filter(pk=user.pk).exists()
+
+
+def can_handle_support_request(user, request) -> bool:
+    if not getattr(user, "is_authenticated", False) or request.sender_id == user.pk:
+        return False
+    return support_request_handlers(request).filter(pk=user.pk).exists()

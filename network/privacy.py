@@ -112,6 +112,30 @@ def _export_questions(user) -> dict:
     }
 
 
+def _export_support_requests(user) -> dict:
+    """Requests for support this person sent, and those they answered."""
+    from .models import SupportRequest
+
+    def row(request):
+        return {
+            "offer": request.offer_title,
+            "to_school": request.school.name,
+            "from": request.sender_name,
+            "from_school": request.sender_school,
+            "question": request.question,
+            "pupil_need": request.pupil_need,
+            "status": request.status,
+            "answer": request.response,
+            "sent_at": request.created_at.isoformat(),
+        }
+
+    requests = SupportRequest.objects.select_related("school")
+    return {
+        "sent": [row(r) for r in requests.filter(sender=user)],
+        "answered": [row(r) for r in requests.filter(handled_by=user)],
+    }
+
+
 def _export_notifications(user) -> list:
     return [
         {
@@ -129,6 +153,7 @@ def export_network_data(user) -> dict:
     return {
         "profile": _export_profile(user),
         "questions": _export_questions(user),
+        "support_requests": _export_support_requests(user),
         "notifications": _export_notifications(user),
         "invitations_sent": _export_invitations(user),
     }
@@ -167,10 +192,14 @@ def delete_account(user) -> None:
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
 
-    from .models import ContactRequest, Notification, Profile
+    from .models import ContactRequest, Notification, Profile, SupportRequest
 
-    # Questions stay with the other side, without this person's name or address.
+    # Questions and requests for support stay with the other side, without this
+    # person's name or address.
     ContactRequest.objects.filter(sender=user).update(
+        sender=None, sender_name=_("Deleted account"), sender_email=""
+    )
+    SupportRequest.objects.filter(sender=user).update(
         sender=None, sender_name=_("Deleted account"), sender_email=""
     )
     Notification.objects.filter(recipient=user).delete()

@@ -9,7 +9,15 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from wagtail.search.backends import get_search_backends
 
 from .directory import bump_generation
-from .models import Affiliation, Profile, School, SupportNeed, TaggedTopic, Topic
+from .models import (
+    Affiliation,
+    Profile,
+    School,
+    SupportNeed,
+    SupportOffer,
+    TaggedTopic,
+    Topic,
+)
 
 BATCH = 500
 
@@ -99,6 +107,21 @@ def _clusters_changed(sender, action, **kwargs):
         bump_generation()
 
 
+def _offer_needs_changed(sender, instance, action, reverse=False, **kwargs):
+    """An offer's index entry holds its support needs' names, which change
+    after the offer itself was saved and indexed."""
+    if not action.startswith("post_"):
+        return
+    offers = (
+        SupportOffer.objects.filter(support_needs=instance)
+        if reverse
+        else SupportOffer.objects.filter(pk=instance.pk)
+    )
+    offers = list(offers.select_related("school").prefetch_related("support_needs"))
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(SupportOffer, offers)
+
+
 def connect() -> None:
     # Changes that alter directory results but not the search text.
     post_delete.connect(
@@ -144,4 +167,9 @@ def connect() -> None:
     # taggit adds and removes tags in bulk and reports it as an m2m change.
     m2m_changed.connect(
         _needs_changed, sender=TaggedTopic, dispatch_uid="network-text-topics"
+    )
+    m2m_changed.connect(
+        _offer_needs_changed,
+        sender=SupportOffer.support_needs.through,
+        dispatch_uid="network-offer-needs",
     )

@@ -83,3 +83,31 @@ def send_contact_answer(request_id: int) -> None:
         request.language,
         name=request.sender_name,
     )
+
+
+@task()
+def send_support_confirmation(request_id: int) -> None:
+    from .models import SupportRequest
+
+    request = SupportRequest.objects.get(pk=request_id)
+    _send(
+        "support_confirm",
+        {"request": request},
+        request.sender_email,
+        request.language,
+        name=request.sender_name,
+    )
+
+
+@task()
+def send_support_answer(request_id: int) -> None:
+    from .models import SupportRequest
+
+    request = SupportRequest.objects.select_related("school").get(pk=request_id)
+    _send(
+        "support_answer",
+        {"request": request},
+        request.sender_email,
+        request.language,
+        name=request.sender_name,
+    )

@@ -161,11 +161,13 @@ def school_detail(request, brin):
         .select_related("photo")
         .order_by("name")
     )
+    offers = school.offers.published().prefetch_related("support_needs")
     return render(
         request,
         "network/school_detail.html",
         {
             "school": school,
+            "offers": offers,
             "people": _with_cards(paginate(request, people, DIRECTORY_PAGE_SIZE)),
         },
     )

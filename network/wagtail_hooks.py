@@ -10,7 +10,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
-from .models import Board, Profile, School, SupportNeed, Topic
+from .models import Board, Profile, School, SupportNeed, SupportOffer, Topic
+from .widgets import ProvinceChecklist
 
 
 class BoardViewSet(SnippetViewSet):
@@ -92,6 +93,48 @@ class TopicViewSet(SnippetViewSet):
     search_fields = ["name", "also_known_as"]
 
 
+class SupportOfferViewSet(SnippetViewSet):
+    model = SupportOffer
+    icon = "help"
+    menu_label = _("Support offers")
+    list_display = ["title", "school", "kind", "is_published", "updated_at"]
+    list_filter = ["is_published", "kind"]
+    search_fields = ["title"]
+    search_backend_name = None
+    panels = [
+        FieldPanel("school"),
+        FieldPanel("title"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("support_needs", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("clusters", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("school_type"),
+            ],
+            heading=_("For whom"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("provinces", widget=ProvinceChecklist),
+                FieldPanel("alliances"),
+            ],
+            heading=_("Region served"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("at_our_school"),
+                FieldPanel("at_your_school"),
+                FieldPanel("online"),
+            ],
+            heading=_("Where"),
+        ),
+        FieldRowPanel([FieldPanel("cost"), FieldPanel("cost_note")]),
+        FieldPanel("contact"),
+        FieldPanel("is_published"),
+    ]
+
+
 class NetworkGroup(SnippetViewSetGroup):
     menu_label = _("Network")
     menu_icon = "site"
@@ -99,6 +142,7 @@ class NetworkGroup(SnippetViewSetGroup):
     items = (
         BoardViewSet,
         SchoolViewSet,
+        SupportOfferViewSet,
         ProfileViewSet,
         SupportNeedViewSet,
         TopicViewSet,

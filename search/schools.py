@@ -130,7 +130,8 @@ class SchoolSource(Source):
         for school in schools:
             clusters = ", ".join(str(c.number) for c in school.clusters.all())
             meta = [f"{school.city}, {school.province_name}"]
-            meta.append(school.get_school_type_display())
+            if school.school_type:
+                meta.append(school.get_school_type_display())
             if clusters:
                 meta.append(f"{_('Cluster')} {clusters}")
             results.append(

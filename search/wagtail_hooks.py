@@ -7,13 +7,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
 from .models import Term
+from .offers import OFFERS
 from .schools import SCHOOLS
 from .sources import PEOPLE
 
 
 @hooks.register("search_sources")
-def offer_people_and_schools():
-    return [PEOPLE, SCHOOLS]
+def offer_people_schools_and_offers():
+    return [PEOPLE, SCHOOLS, OFFERS]
 
 
 @hooks.register("register_admin_urls")

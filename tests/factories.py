@@ -7,7 +7,15 @@ import itertools
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from network.models import Affiliation, Board, Cluster, Profile, School, SupportNeed
+from network.models import (
+    Affiliation,
+    Board,
+    Cluster,
+    Profile,
+    School,
+    SupportNeed,
+    SupportOffer,
+)
 
 _numbers = itertools.count(1)
 
@@ -97,3 +105,34 @@ def make_member(name="Marieke de Vries", *, school=None, **user_fields):
     user = make_user(**user_fields)
     make_person(name, school=school, user=user)
     return user
+
+
+def make_offer(
+    title,
+    *,
+    school,
+    kind="consultatie",
+    provinces="UT",
+    needs=(),
+    clusters=(),
+    published=True,
+    **fields,
+) -> SupportOffer:
+    """A support offer of `school`, published unless told, given at the
+    asking school unless another format is set."""
+    fields.setdefault("at_your_school", True)
+    offer = SupportOffer.objects.create(
+        school=school,
+        title=title,
+        description=fields.pop("description", f"Over {title.lower()}."),
+        kind=kind,
+        provinces=provinces,
+        cost=fields.pop("cost", "gratis"),
+        is_published=published,
+        **fields,
+    )
+    if needs:
+        offer.support_needs.set(SupportNeed.objects.filter(slug__in=needs))
+    if clusters:
+        offer.clusters.set(Cluster.objects.filter(number__in=clusters))
+    return offer

@@ -82,6 +82,7 @@ def build_world(home) -> World:
     _events(w, home)
     _pages(w, home)
     _network_items(w)
+    _offers(w)
     _search_log(w)
     return w
 
@@ -464,6 +465,60 @@ def _network_items(w: World) -> None:
         email=f"{w.canary('invitee', sender)}@prive.nl",
         school=w.school_a,
         invited_by=w.owner,
+    )
+
+
+def _offers(w: World) -> None:
+    """A published offer whose contact shares their profile with members only,
+    and a draft only its school's coordinator (the owner) may see."""
+    from network.models import SupportOffer
+
+    w.offer = SupportOffer.objects.create(
+        school=w.school_a,
+        title="Advies bij gedrag",
+        description=f"{NEEDLE} openbaar aanbod",
+        kind="consultatie",
+        provinces="OV",
+        at_your_school=True,
+        cost="gratis",
+        contact=w.owner.profile,
+        is_published=True,
+    )
+    from network.models import RequestStatus, SupportRequest
+
+    # A member of another school asks; the owner (coordinator and contact)
+    # answers. A colleague at the school who is neither sees nothing.
+    asker_and_school = {"other_member", "owner"}
+    w.support_request = SupportRequest.objects.create(
+        offer=w.offer,
+        offer_title=w.offer.title,
+        school=w.school_a,
+        sender=w.other_member,
+        sender_name="Bram Ander",
+        sender_school=f"School {w.canary('requestschool', asker_and_school)}",
+        question=w.text("requestquestion", asker_and_school),
+        pupil_need=w.text("requestneed", asker_and_school),
+    )
+    w.visitor_support_request = SupportRequest.objects.create(
+        offer=w.offer,
+        offer_title=w.offer.title,
+        school=w.school_a,
+        sender_name=f"Bezoeker {w.canary('requestvisitor')}",
+        sender_email=f"{w.canary('requestmail')}@elders.nl",
+        sender_school="Basisschool",
+        question=w.text("visitorrequest"),
+        pupil_need=w.text("visitorneed"),
+        status=RequestStatus.UNCONFIRMED,
+        confirmation_token="bevestig-een-onbekende-vraag",
+    )
+    w.draft_offer = SupportOffer.objects.create(
+        school=w.school_a,
+        title=f"Concept {w.canary('offertitle', {'owner'})}",
+        description=w.text("offerbody", {"owner"}),
+        kind="materialen",
+        provinces="OV",
+        online=True,
+        cost="gratis",
     )
 
 

@@ -153,6 +153,24 @@ FILLERS = {
         {"pk": q.pk} for q in (w.question, w.visitor_question)
     ],
     "network:notification": lambda w, role: [{"pk": w.notification.pk}],
+    "network:offer": lambda w, role: [
+        {"pk": o.pk, "slug": o.slug} for o in (w.offer, w.draft_offer)
+    ],
+    "network:offer_edit": lambda w, role: [
+        {"pk": o.pk} for o in (w.offer, w.draft_offer)
+    ],
+    "network:offer_delete": lambda w, role: [
+        {"pk": o.pk} for o in (w.offer, w.draft_offer)
+    ],
+    "network:offer_request": lambda w, role: [
+        {"pk": o.pk, "slug": o.slug} for o in (w.offer, w.draft_offer)
+    ],
+    "network:confirm_support_request": lambda w, role: [
+        {"token": t} for t in _tampered(w.visitor_support_request.confirmation_token)
+    ],
+    "network:support_request": lambda w, role: [
+        {"pk": r.pk} for r in (w.support_request, w.visitor_support_request)
+    ],
     "network:school": lambda w, role: [
         {"brin": s.brin} for s in (w.school_a, w.school_b)
     ],
@@ -222,10 +240,12 @@ QUERIES = {
         "?q=zq",
         *(f"?q={NEEDLE}&type={key}" for key in ("kennisbank", "nieuws", "mensen")),
         *(f"?q={NEEDLE}&type={key}" for key in ("agenda", "paginas", "forum")),
+        f"?q={NEEDLE}&type=aanbod",
     ],
     "search:suggest": [f"?q={NEEDLE[:5]}", "?q=zq"],
     "network:directory": [f"?q={NEEDLE}", "?q=zq", "?beschikbaar=questions"],
     "network:schools": [f"?q={NEEDLE}"],
+    "network:offers": [f"?q={NEEDLE}", "?q=zq", "?soort=materialen"],
     "forums:category": ["?toon=onbeantwoord"],
     # What an open page fetches after a gap: every post of the thread.
     "forums:catch_up": ["?versie=0"],

@@ -1,5 +1,13 @@
 from .invitations import Invitation
 from .messages import ContactRequest, ContactStatus, Notification
+from .offers import (
+    OfferCost,
+    OfferFormat,
+    OfferKind,
+    RequestStatus,
+    SupportOffer,
+    SupportRequest,
+)
 from .organisations import Board, Province, School, SchoolLocation, SchoolType
 from .people import Affiliation, Availability, Profile, User, Visibility
 from .settings import SecuritySettings
@@ -14,13 +22,19 @@ __all__ = [
     "ContactStatus",
     "Invitation",
     "Notification",
+    "OfferCost",
+    "OfferFormat",
+    "OfferKind",
     "Profile",
+    "RequestStatus",
     "Province",
     "School",
     "SchoolLocation",
     "SchoolType",
     "SecuritySettings",
     "SupportNeed",
+    "SupportOffer",
+    "SupportRequest",
     "TaggedTopic",
     "Topic",
     "User",

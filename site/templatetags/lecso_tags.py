@@ -16,6 +16,7 @@ register = template.Library()
 APP_MENU = [
     ("network:directory", _("Experts")),
     ("network:schools", _("Schools")),
+    ("network:offers", _("Support offer")),
     ("forums:index", _("Forum")),
 ]
 

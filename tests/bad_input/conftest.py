@@ -47,8 +47,13 @@ def world(db, settings) -> World:
     from events.models import EventOrganiser
     from forums import moderation_services
     from forums.models import Post
-    from network import contact
-    from network.models import ContactRequest, ContactStatus, SecuritySettings
+    from network import contact, support_requests
+    from network.models import (
+        ContactRequest,
+        ContactStatus,
+        SecuritySettings,
+        SupportOffer,
+    )
 
     settings.DEBUG = True  # seed_demo refuses to run otherwise
     call_command("seed_demo", verbosity=0)
@@ -104,6 +109,25 @@ def world(db, settings) -> World:
         user=users["coordinator"],
         subject="Dagplanning met picto's",
         message="Hoe bouwen jullie de dagplanning op?",
+    )
+    # A request for one of the coordinator's school's offers, so that their
+    # account leads to the answer form.
+    offer = SupportOffer.objects.filter(
+        school__affiliations__profile__user=users["coordinator"],
+        school__affiliations__is_coordinator=True,
+    ).first()
+    assert offer is not None, "the demo coordinator's school has no offer"
+    asker = next(
+        user
+        for user in users.values()
+        if user is not None and support_requests.can_request(user, offer)
+    )
+    support_requests.send_request(
+        offer,
+        user=asker,
+        sender_school="Basisschool De Linde, Zeist",
+        question="Kunnen jullie meekijken?",
+        pupil_need="Een leerling die vastloopt bij overgangen.",
     )
     post = Post.objects.exclude(author=users["member"]).filter(is_hidden=False)
     moderation_services.report_post(

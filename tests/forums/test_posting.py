@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from forums import services
 from forums.errors import ForumError
-from forums.guard import passes_eleven_test, possible_bsns
 from forums.models import Post, PostRevision, Thread
+from network.guard import passes_eleven_test, possible_bsns
 from network.models import Notification
 
 pytestmark = pytest.mark.django_db

@@ -24,6 +24,7 @@ from demo import sector
 from demo.events import seed_events
 from demo.forums import seed_forums
 from demo.network import seed_network
+from demo.offers import seed_offers, seed_support_requests
 from demo.search import seed_search_stats
 from lecso_site.models import (
     HomePage,
@@ -83,6 +84,8 @@ class Command(BaseCommand):
             self.about_pages(home)
             self.news_workflow(news_index)
             people = seed_network()
+            offers = seed_offers()
+            seed_support_requests()
             created_admin = self.admin_user()
         # Outside the block above: the registrations' e-mails are dealt with when
         # the agenda's own transaction commits (see demo.events).
@@ -93,6 +96,10 @@ class Command(BaseCommand):
         self.report(created_admin)
         if people:
             self.stdout.write(f"  Directory: {people} demo people at 12 schools")
+        if offers:
+            self.stdout.write(
+                f"  Offers: {offers} support offers at /aanbod/, with a few requests"
+            )
         if events:
             self.stdout.write(f"  Agenda: {events} demo events at /agenda/")
         if threads:

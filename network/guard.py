@@ -1,5 +1,6 @@
 """The privacy guard: a number that looks like a citizen service number (BSN)
-must not end up in a forum, where it could make a pupil identifiable.
+must not end up in a forum post, a request for support or a signal, where it
+could make a pupil identifiable.
 
 A BSN has nine digits (older ones eight, written with a leading zero) and
 passes the eleven-test: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a multiple of 11.
