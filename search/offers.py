@@ -23,7 +23,7 @@ class OfferSource(Source):
     # An offer's text names the subject it serves in every line ("ambulante
     # begeleiding bij TOS"): found for it, but after the article and the
     # expert who are about it, as schools are.
-    weight = 0.4
+    weight = 0.25
 
     def queryset(self, user, filters):
         offers = SupportOffer.objects.published().select_related("school")

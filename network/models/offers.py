@@ -119,7 +119,7 @@ class SupportOffer(index.Indexed, models.Model):
         index.SearchField("title", boost=4),
         index.AutocompleteField("title"),
         index.SearchField("description"),
-        index.SearchField("context_text", boost=2),
+        index.SearchField("context_text"),
         index.FilterField("id"),
         index.FilterField("is_published"),
         index.FilterField("school_type"),
