@@ -100,6 +100,8 @@ def test_request_and_coordinator_pages_have_no_serious_accessibility_violations(
         "/account/aanbod/nieuw/",
         "/account/ondersteuningsvragen/",
         sent.get_absolute_url(),
+        f"/account/aanbod/{sent.offer_id}/",
+        f"/account/aanbod/{sent.offer_id}/verwijderen/",
     ):
         assert page.goto(path).status == 200, path
         assert serious_violations(page) == [], path
@@ -122,3 +124,36 @@ def test_a_coordinator_accepts_a_request_by_keyboard(page, coordinator, log_in):
     expect(page.get_by_text("Ik bel u maandag.")).to_be_visible()
     sent.refresh_from_db()
     assert sent.status == "accepted"
+
+
+def test_a_visitor_asks_for_support_by_keyboard(page, offers, serious_violations):
+    page.goto(offers.get_absolute_url())
+    ask = page.get_by_role("link", name="Vraag om deze ondersteuning")
+    ask.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_contain_text("Ambulante begeleiding bij TOS")
+    page.get_by_label("Uw naam").focus()
+    for text in (
+        "Vera Bezoeker",
+        "vera@linde.example.nl",
+        "Basisschool De Linde, Zeist",
+        "Kunnen jullie de leerkracht begeleiden?",
+        "Een kleuter met een taalontwikkelingsstoornis.",
+    ):
+        page.keyboard.type(text)
+        page.keyboard.press("Tab")
+    # Past the BSN box to the button.
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Verstuur mijn vraag")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Kijk in uw e-mail")
+    assert serious_violations(page) == []
+    sent = offers.requests.get()
+    assert sent.status == "unconfirmed"
+    page.goto(f"/aanbod/vraag/bevestigen/{sent.confirmation_token}/")
+    assert serious_violations(page) == []
+    page.get_by_role("button", name="Verstuur mijn vraag").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Vraag verstuurd")
+    sent.refresh_from_db()
+    assert sent.status == "open"
