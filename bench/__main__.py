@@ -75,7 +75,16 @@ URLS = [
     ("directory, visitor", "/deskundigen/?behoefte=communicatie", "anonymous"),
     ("profile", "/deskundigen/schaal-100/", "member"),
     ("school", "/scholen/12AB/", "member"),
+    ("offers", "/aanbod/"),
+    ("offers, text + 2 filters", "/aanbod/?q=begeleiding&soort=ambulant&provincie=UT"),
+    ("offer", lambda: _first_offer_url()),
 ]
+
+
+def _first_offer_url() -> str:
+    from network.models import SupportOffer
+
+    return SupportOffer.objects.published().order_by("pk").first().get_absolute_url()
 
 
 def configure(scale: str, debug: bool = False) -> None:
@@ -139,6 +148,7 @@ def measure(urls, repeat: int) -> list[tuple[str, str, float, float, int, int]]:
     clients["member"].force_login(_member())
     rows = []
     for name, url, *options in urls:
+        url = url() if callable(url) else url
         client = clients[options[0] if options else "anonymous"]
         # "cold": the facet counts are forgotten before every request, as for a
         # filter combination nobody asked for in the last ten minutes; the rest
@@ -325,12 +335,13 @@ def main() -> None:
 
     from bench import events_seed, forums_seed, search_bench
     from bench.network_seed import SCALES as PEOPLE
-    from bench.network_seed import seed_people
+    from bench.network_seed import seed_offers, seed_people
     from bench.seed import SCALES, seed
 
     call_command("migrate", verbosity=0)
     seed(args.scale, sys.stdout)
     seed_people(args.scale, sys.stdout)
+    seed_offers(args.scale, sys.stdout)
     events_seed.seed_events(args.scale, sys.stdout)
     forums_seed.seed_forums(args.scale, sys.stdout, member=_member())
     search_bench.ensure_index(sys.stdout)

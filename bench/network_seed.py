@@ -26,6 +26,9 @@ from network.models import (
 from network.search_text import refresh_search_text
 
 SCALES = {"realistic": (300, 30_000), "10x": (3_000, 300_000)}
+# Support offers per school: two, as most special schools list a few.
+OFFERS_PER_SCHOOL = 2
+OFFER_KINDS = ["consultatie", "ambulant", "observatie", "scholing", "bezoek"]
 BATCH = 2_000
 # The demo's topics and a few more, so facets at scale have a long tail.
 TOPICS = [
@@ -154,3 +157,47 @@ def _slug(name: str) -> str:
     from django.utils.text import slugify
 
     return slugify(name) or "onderwerp"
+
+
+def seed_offers(scale: str, stdout) -> None:
+    """Two published offers per scale school, each for one or two support
+    needs and one to three provinces; idempotent."""
+    from network.models import SupportOffer
+
+    schools_wanted, _people = SCALES[scale]
+    wanted = schools_wanted * OFFERS_PER_SCHOOL
+    existing = SupportOffer.objects.filter(title__startswith="Schaalaanbod").count()
+    if existing >= wanted:
+        return
+    rng = random.Random(600)
+    needs = list(SupportNeed.objects.all())
+    schools = list(
+        School.objects.filter(name__startswith="Schaalschool").order_by("pk")
+    )
+    provinces = Province.values
+    with transaction.atomic():
+        offers = SupportOffer.objects.bulk_create(
+            SupportOffer(
+                school=schools[number // OFFERS_PER_SCHOOL % len(schools)],
+                title=f"Schaalaanbod {number}: begeleiding bij "
+                f"{rng.choice(needs).name.lower()}",
+                slug=f"schaalaanbod-{number}",
+                description="Een ambulant begeleider denkt mee met de leerkracht "
+                "en kijkt in de klas hoe de leerling het best geholpen is.",
+                kind=rng.choice(OFFER_KINDS),
+                provinces=",".join(sorted(rng.sample(provinces, rng.randint(1, 3)))),
+                at_your_school=True,
+                online=rng.random() < 0.4,
+                cost=rng.choice(["gratis", "arrangement", "offerte"]),
+                is_published=True,
+            )
+            for number in range(existing, wanted)
+        )
+        SupportOffer.support_needs.through.objects.bulk_create(
+            SupportOffer.support_needs.through(
+                supportoffer_id=offer.pk, supportneed_id=need.pk
+            )
+            for offer in offers
+            for need in rng.sample(needs, rng.randint(1, 2))
+        )
+    stdout.write(f"  offers: {wanted}\n")
