@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "events",
     "forums",
     "search",
+    "association",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -69,6 +69,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("forums.urls")),
     path("", include("search.urls")),
+    path("", include("association.urls")),
     path("account/", include("allauth.urls")),
     path("_util/login/", to_site_login),
     path("", include(wagtail_urls)),

@@ -187,7 +187,8 @@ def publish(parent: Page, page: Page) -> Page:
 
 
 def ensure_migration_rows() -> Page:
-    """The root page, locale, clusters and support needs that migrations create.
+    """The root page, locale, clusters, support needs and signal themes that
+    migrations create.
     A transactional test (browser tests) flushes them, so fixtures put them back
     when missing."""
     clusters = importlib.import_module("network.migrations.0002_the_four_clusters")
@@ -201,6 +202,12 @@ def ensure_migration_rows() -> Page:
             slug=slug,
             defaults={"name": name, "description": description, "sort_order": order},
         )
+    # Signal themes and the policy advisers' group; the migration's own
+    # function makes them, with the installed models for its `apps`.
+    from django.apps import apps as installed
+
+    themes = importlib.import_module("association.migrations.0002_themes_and_advisers")
+    themes.create(installed, None)
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
     root = Page.get_first_root_node()

@@ -19,7 +19,15 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 from django.test import RequestFactory
 from django.urls import Resolver404, resolve
 
-OUR_PACKAGES = ("lecso_site", "network", "events", "forums", "search", "allauth")
+OUR_PACKAGES = (
+    "lecso_site",
+    "network",
+    "events",
+    "forums",
+    "search",
+    "association",
+    "allauth",
+)
 NOT_FOLLOWED = ("/en/", "/static/", "/media/", "/django-admin/", "/documenten/")
 
 

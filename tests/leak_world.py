@@ -83,6 +83,7 @@ def build_world(home) -> World:
     _pages(w, home)
     _network_items(w)
     _offers(w)
+    _signals(w)
     _search_log(w)
     return w
 
@@ -519,6 +520,47 @@ def _offers(w: World) -> None:
         provinces="OV",
         online=True,
         cost="gratis",
+    )
+
+
+def _signals(w: World) -> None:
+    """The owner's signal, with a reply they may read and an internal note
+    nobody swept may; a dossier in draft and a published one for members."""
+    from association.models import (
+        Dossier,
+        MessageKind,
+        Signal,
+        SignalMessage,
+        SignalTheme,
+    )
+
+    w.dossier = Dossier.objects.create(
+        title="Vervoer",
+        slug="vervoer",
+        summary=w.text("dossiertext", MEMBERS),
+        published_at=timezone.now(),
+    )
+    w.draft_dossier = Dossier.objects.create(
+        title=f"Concept {w.canary('dossierdraft')}",
+        slug="concept-dossier",
+        summary=w.text("dossierdraftbody"),
+    )
+    w.signal = Signal.objects.create(
+        reporter=w.owner,
+        school=w.school_a,
+        province="OV",
+        theme=SignalTheme.objects.get(slug="leerlingenvervoer"),
+        what=w.text("signalwhat", {"owner"}),
+        effect=w.text("signaleffect", {"owner"}),
+        since="recent",
+        alliance=f"SWV {w.canary('signalalliance', {'owner'})}",
+        dossier=w.dossier,
+    )
+    SignalMessage.objects.create(
+        signal=w.signal, kind=MessageKind.REPLY, text=w.text("signalreply", {"owner"})
+    )
+    SignalMessage.objects.create(
+        signal=w.signal, kind=MessageKind.NOTE, text=w.text("signalnote")
     )
 
 

@@ -171,6 +171,10 @@ FILLERS = {
     "network:support_request": lambda w, role: [
         {"pk": r.pk} for r in (w.support_request, w.visitor_support_request)
     ],
+    "association:signal": lambda w, role: [{"pk": w.signal.pk}],
+    "association:dossier": lambda w, role: [
+        {"slug": d.slug} for d in (w.dossier, w.draft_dossier)
+    ],
     "network:school": lambda w, role: [
         {"brin": s.brin} for s in (w.school_a, w.school_b)
     ],

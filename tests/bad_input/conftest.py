@@ -129,6 +129,18 @@ def world(db, settings) -> World:
         question="Kunnen jullie meekijken?",
         pupil_need="Een leerling die vastloopt bij overgangen.",
     )
+    # A signal of the member's own, so that their list leads to the form that
+    # adds to it.
+    from association.models import SignalTheme
+    from association.services import report_signal
+
+    report_signal(
+        users["member"],
+        theme=SignalTheme.objects.first(),
+        what="Het vervoer komt te laat.",
+        since="recent",
+        effect="Leerlingen missen het begin van de dag.",
+    )
     post = Post.objects.exclude(author=users["member"]).filter(is_hidden=False)
     moderation_services.report_post(
         users["member"], post.order_by("pk").first(), reason="Dit klopt niet."

@@ -51,7 +51,7 @@ from tests.bad_values import ONE_MB, refusing_nul_like_postgresql
 from tests.form_crawl import FoundForm, crawl, forms_on
 from tests.forums.test_posting import XSS
 
-OUR_APPS = ("lecso_site", "network", "events", "forums", "search")
+OUR_APPS = ("lecso_site", "network", "events", "forums", "search", "association")
 
 BAD_TEXT = [
     ("1 MB of text", "Lange tekst " * (ONE_MB // 12)),

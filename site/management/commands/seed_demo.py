@@ -21,6 +21,7 @@ from wagtail.rich_text import RichText
 
 from demo import pages as demo
 from demo import sector
+from demo.association import seed_signals
 from demo.events import seed_events
 from demo.forums import seed_forums
 from demo.network import seed_network
@@ -86,6 +87,7 @@ class Command(BaseCommand):
             people = seed_network()
             offers = seed_offers()
             seed_support_requests()
+            signals = seed_signals()
             created_admin = self.admin_user()
         # Outside the block above: the registrations' e-mails are dealt with when
         # the agenda's own transaction commits (see demo.events).
@@ -99,6 +101,11 @@ class Command(BaseCommand):
         if offers:
             self.stdout.write(
                 f"  Offers: {offers} support offers at /aanbod/, with a few requests"
+            )
+        if signals:
+            self.stdout.write(
+                f"  Signals: {signals} demo signals and a dossier in the admin, "
+                "under Signalen"
             )
         if events:
             self.stdout.write(f"  Agenda: {events} demo events at /agenda/")

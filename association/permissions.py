@@ -1,0 +1,45 @@
+"""Who may see what of the association's work with its members. A signal's
+text and reporter reach the reporter and the policy advisers, nobody else."""
+
+from network.permissions import is_member
+
+from .models import ADVISERS_GROUP
+
+
+def is_adviser(user) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if not hasattr(user, "_association_is_adviser"):
+        user._association_is_adviser = user.groups.filter(name=ADVISERS_GROUP).exists()
+    return user._association_is_adviser
+
+
+def reporting_school(user):
+    """The school a member reports from: the first of a member board, by name."""
+    from network.models import School
+
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        School.objects.members()
+        .filter(affiliations__profile__user=user)
+        .order_by("name", "pk")
+        .first()
+    )
+
+
+def can_report(user) -> bool:
+    """Members report from their school: the signal counts for it."""
+    return is_member(user) and reporting_school(user) is not None
+
+
+def can_see_signal(user, signal) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return signal.reporter_id == user.pk or is_adviser(user)
+
+
+def can_read_dossiers(user) -> bool:
+    return is_member(user)

@@ -1,0 +1,14 @@
+"""A deleted account's signals stay for the association's numbers, without
+their reporter; the reporter's own messages on them lose their author."""
+
+from django.dispatch import receiver
+
+from network.privacy import account_deleted
+
+from .models import Signal, SignalMessage
+
+
+@receiver(account_deleted)
+def unlink_signals(sender, user, **kwargs):
+    SignalMessage.objects.filter(author=user).update(author=None)
+    Signal.objects.filter(reporter=user).update(reporter=None)

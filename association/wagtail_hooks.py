@@ -1,0 +1,138 @@
+"""Signals, their themes and dossiers in Wagtail's admin, for the policy
+advisers; the member's side on the account page and in the data export."""
+
+from django import forms
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Dossier, Signal, SignalMessage, SignalTheme
+from .permissions import can_report
+from .services import tell_reporter
+
+
+class SignalViewSet(SnippetViewSet):
+    model = Signal
+    icon = "warning"
+    menu_label = _("Signals")
+    list_display = ["theme", "school", "province", "status", "created_at"]
+    list_filter = ["status", "theme", "province", "dossier"]
+    search_fields = ["what", "effect"]
+    search_backend_name = None
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("theme", read_only=True),
+                        FieldPanel("since", read_only=True),
+                    ]
+                ),
+                FieldPanel("what", read_only=True),
+                FieldPanel("effect", read_only=True),
+                FieldRowPanel(
+                    [
+                        FieldPanel("school", read_only=True),
+                        FieldPanel("province", read_only=True),
+                        FieldPanel("school_type", read_only=True),
+                    ]
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("alliance", read_only=True),
+                        FieldPanel("municipality", read_only=True),
+                    ]
+                ),
+                FieldPanel("may_name_school", read_only=True),
+                FieldPanel("reporter", read_only=True),
+            ],
+            heading=_("What the member reported"),
+        ),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("dossier")]),
+        InlinePanel(
+            "messages",
+            heading=_("Replies, questions and internal notes"),
+            label=_("Message"),
+            panels=[FieldPanel("kind"), FieldPanel("text")],
+        ),
+    ]
+
+
+class DossierViewSet(SnippetViewSet):
+    model = Dossier
+    icon = "folder-open-inverse"
+    menu_label = _("Dossiers")
+    list_display = ["title", "published_at", "created_at"]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 10})),
+        FieldPanel("published_at"),
+    ]
+
+
+class SignalThemeViewSet(SnippetViewSet):
+    model = SignalTheme
+    icon = "tag"
+    menu_label = _("Signal themes")
+    list_display = ["name", "sort_order"]
+    sort_order_field = "sort_order"
+
+
+class AssociationGroup(SnippetViewSetGroup):
+    menu_label = _("Signals")
+    menu_icon = "warning"
+    menu_order = 255
+    items = (SignalViewSet, DossierViewSet, SignalThemeViewSet)
+
+
+register_snippet(AssociationGroup)
+
+
+@hooks.register("after_edit_snippet")
+def reply_to_reporter(request, instance):
+    """Messages an adviser added in the admin get their author, and replies
+    and questions reach the reporter; internal notes do not."""
+    if not isinstance(instance, Signal):
+        return
+    for message in SignalMessage.objects.filter(signal=instance, author__isnull=True):
+        if message.kind == "melder":
+            continue
+        message.author = request.user
+        message.save(update_fields=["author"])
+        tell_reporter(message)
+
+
+@hooks.register("network_account_sections")
+def signals_on_the_account_page(request):
+    if not can_report(request.user):
+        return ""
+    return render_to_string("association/account_section.html", request=request)
+
+
+@hooks.register("network_data_exporters")
+def export_signals(user):
+    signals = Signal.objects.filter(reporter=user).select_related("theme")
+    return {
+        "signals": [
+            {
+                "theme": signal.theme.name,
+                "what": signal.what,
+                "since": signal.since,
+                "effect": signal.effect,
+                "samenwerkingsverband": signal.alliance,
+                "municipality": signal.municipality,
+                "may_name_school": signal.may_name_school,
+                "status": signal.status,
+                "reported_at": signal.created_at.isoformat(),
+                "messages": [
+                    {"from": message.kind, "text": message.text}
+                    for message in signal.messages.exclude(kind="notitie")
+                ],
+            }
+            for signal in signals
+        ]
+    }
