@@ -3,14 +3,17 @@ advisers; the member's side on the account page and in the data export."""
 
 from django import forms
 from django.template.loader import render_to_string
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_views
 from .models import Dossier, Signal, SignalMessage, SignalTheme
-from .permissions import can_report
+from .permissions import can_report, is_adviser
 from .services import tell_reporter
 
 
@@ -90,6 +93,28 @@ class AssociationGroup(SnippetViewSetGroup):
 
 
 register_snippet(AssociationGroup)
+
+
+@hooks.register("register_admin_urls")
+def report_url():
+    return [
+        path("signalen/rapport/", admin_views.report_view, name="association_report")
+    ]
+
+
+class AdviserMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_adviser(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def report_menu_item():
+    return AdviserMenuItem(
+        _("Signals report"),
+        reverse("association_report"),
+        icon_name="warning",
+        order=710,
+    )
 
 
 @hooks.register("after_edit_snippet")
