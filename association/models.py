@@ -9,6 +9,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.search import index
 
 from network.models import Province, SchoolType
 
@@ -44,7 +45,7 @@ class SignalStatus(models.TextChoices):
     CLOSED = "gesloten", _("Closed")
 
 
-class Dossier(models.Model):
+class Dossier(index.Indexed, models.Model):
     """A theme the association works on, with the signals that feed it. Once
     published, members read what was done with their signals."""
 
@@ -61,6 +62,16 @@ class Dossier(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # Published dossiers are a kind in the site search, for members only
+    # (lecso_site.search_sources.DossierSource). Signals are never indexed.
+    search_fields = [
+        index.SearchField("title", boost=4),
+        index.AutocompleteField("title"),
+        index.SearchField("summary"),
+        index.FilterField("id"),
+        index.FilterField("published_at"),
+    ]
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("dossier")
@@ -71,6 +82,12 @@ class Dossier(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("association:dossier", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        from django.utils import timezone
+
+        return self.published_at is not None and self.published_at <= timezone.now()
 
 
 class Signal(ClusterableModel):

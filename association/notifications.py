@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from network.notifications import notify
 
-from .models import Signal
+from .models import Dossier, Signal
 
 
 def _remember_status(sender, instance, raw=False, **kwargs):
@@ -36,6 +36,40 @@ def _status_changed(sender, instance, created, raw=False, **kwargs):
     notify(reporter, kind="signal_status", title=title, url=instance.get_absolute_url())
 
 
+def _remember_publication(sender, instance, raw=False, **kwargs):
+    instance._was_published = (
+        not raw
+        and instance.pk is not None
+        and Dossier.objects.filter(pk=instance.pk)
+        .values_list("published_at", flat=True)
+        .first()
+        is not None
+    )
+
+
+def _dossier_published(sender, instance, created, raw=False, **kwargs):
+    """The reporters of a dossier's signals hear when it is published."""
+    if raw or getattr(instance, "_was_published", False) or not instance.is_published:
+        return
+    reporters = {
+        signal.reporter
+        for signal in instance.signals.select_related("reporter")
+        if signal.reporter is not None and signal.reporter.is_active
+    }
+    for reporter in reporters:
+        with translation.override(reporter.preferred_language):
+            title = _("What the association did with your signal: %(title)s") % {
+                "title": instance.title
+            }
+        notify(reporter, kind="dossier", title=title, url=instance.get_absolute_url())
+
+
 def connect() -> None:
+    pre_save.connect(
+        _remember_publication, sender=Dossier, dispatch_uid="dossier-published-pre"
+    )
+    post_save.connect(
+        _dossier_published, sender=Dossier, dispatch_uid="dossier-published"
+    )
     pre_save.connect(_remember_status, sender=Signal, dispatch_uid="signal-status-pre")
     post_save.connect(_status_changed, sender=Signal, dispatch_uid="signal-status")

@@ -1,6 +1,7 @@
-"""The site's part of the one search: its own pages, the agenda's events and the
-forum's threads. `site` may know every app; the search app knows none of them
-but `network`, so the sources that need events and forums are declared here."""
+"""The site's part of the one search: its own pages, the agenda's events, the
+forum's threads and the association's published dossiers. `site` may know
+every app; the search app knows none of them but `network`, so the sources
+that need events, forums and the association are declared here."""
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
@@ -8,6 +9,8 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from association.models import Dossier
+from association.permissions import can_read_dossiers
 from events.models import EventPage
 from forums.models import Category, Post
 from forums.permissions import visible_threads
@@ -152,6 +155,35 @@ class ThreadSource(Source):
         return results
 
 
+class DossierSource(Source):
+    """What the association did with members' signals: for members, once
+    published. The signals themselves are never searchable."""
+
+    key = "dossiers"
+    label = _("Dossiers")
+    singular = _("Dossier")
+    order = 60
+
+    def queryset(self, user, filters):
+        published = Dossier.objects.filter(published_at__lte=timezone.now())
+        if not can_read_dossiers(user):
+            # Nothing, but as SQL the backends can rank in (.none() has none).
+            return published.filter(published_at__isnull=True)
+        return published
+
+    def results(self, dossiers, pattern, request):
+        return [
+            self.result(
+                dossier,
+                title=SafeString(mark(dossier.title, pattern)),
+                url=dossier.get_absolute_url(),
+                snippet=snippet([dossier.summary], pattern),
+                when=dossier.published_at,
+            )
+            for dossier in dossiers
+        ]
+
+
 # Offered to the search through the `search_sources` hook (site/wagtail_hooks.py).
 SOURCES = (
     KnowledgeSource(),
@@ -159,4 +191,5 @@ SOURCES = (
     EventSource(),
     PageSourceForStandardPages(),
     ThreadSource(),
+    DossierSource(),
 )

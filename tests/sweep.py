@@ -245,6 +245,7 @@ QUERIES = {
         *(f"?q={NEEDLE}&type={key}" for key in ("kennisbank", "nieuws", "mensen")),
         *(f"?q={NEEDLE}&type={key}" for key in ("agenda", "paginas", "forum")),
         f"?q={NEEDLE}&type=aanbod",
+        f"?q={NEEDLE}&type=dossiers",
     ],
     "search:suggest": [f"?q={NEEDLE[:5]}", "?q=zq"],
     "network:directory": [f"?q={NEEDLE}", "?q=zq", "?beschikbaar=questions"],

@@ -165,3 +165,37 @@ def test_signals_are_exported_and_stay_unlinked_after_deletion(
     signal.refresh_from_db()
     assert signal.reporter is None and signal.school is not None
     assert signal.what == SIGNAL["what"]
+
+
+def test_publishing_a_dossier_tells_its_reporters_and_members_find_it(
+    reporter, colleague, outsider, theme
+):
+    from django.contrib.auth.models import AnonymousUser
+    from django.utils.html import strip_tags
+
+    from search import engine
+    from search.sources import Filters
+
+    dossier = Dossier.objects.create(
+        title="Leerlingenvervoer op het platteland", slug="vervoer", summary="Wat."
+    )
+    report_signal(reporter, theme=theme, **SIGNAL).__class__.objects.update(
+        dossier=dossier
+    )
+    assert not Notification.objects.filter(kind="dossier").exists()
+    dossier.published_at = timezone.now()
+    dossier.save()
+    (told,) = Notification.objects.filter(kind="dossier")
+    assert told.recipient == reporter and told.url == dossier.get_absolute_url()
+    dossier.save()  # saved again: nobody is told twice
+    assert Notification.objects.filter(kind="dossier").count() == 1
+
+    def found(user):
+        outcome = engine.search(user, "platteland", Filters(), kind="dossiers")
+        return [strip_tags(r.title) for r in outcome.page.object_list]
+
+    assert found(colleague) == ["Leerlingenvervoer op het platteland"]
+    assert found(outsider) == [] and found(AnonymousUser()) == []
+    # The signal's own words are found by nobody.
+    everything = engine.search(colleague, "busjes", Filters())
+    assert not everything.page.object_list
