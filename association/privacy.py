@@ -1,14 +1,17 @@
 """A deleted account's signals stay for the association's numbers, without
-their reporter; the reporter's own messages on them lose their author."""
+their reporter; the reporter's own messages on them lose their author; their
+consultation answers stay counted, unlinked."""
 
 from django.dispatch import receiver
 
 from network.privacy import account_deleted
 
-from .models import Signal, SignalMessage
+from .models import Response, Signal, SignalMessage
 
 
 @receiver(account_deleted)
 def unlink_signals(sender, user, **kwargs):
     SignalMessage.objects.filter(author=user).update(author=None)
     Signal.objects.filter(reporter=user).update(reporter=None)
+    # Consultation answers stay counted, without the person.
+    Response.objects.filter(user=user).update(user=None)

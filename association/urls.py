@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import consultation_views, views
 
 app_name = "association"
 
@@ -10,4 +10,19 @@ urlpatterns = [
     path("signalen/<int:pk>/", views.signal_detail, name="signal"),
     path("signalen/dossiers/", views.dossier_list, name="dossiers"),
     path("signalen/dossiers/<slug:slug>/", views.dossier_detail, name="dossier"),
+    path(
+        "raadplegingen/",
+        consultation_views.consultation_list,
+        name="consultations",
+    ),
+    path(
+        "raadplegingen/<slug:slug>/",
+        consultation_views.consultation_detail,
+        name="consultation",
+    ),
+    path(
+        "raadplegingen/<slug:slug>/resultaten/",
+        consultation_views.consultation_results,
+        name="consultation_results",
+    ),
 ]

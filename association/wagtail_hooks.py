@@ -12,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
-from .models import Dossier, Signal, SignalMessage, SignalTheme
+from .models import Consultation, Dossier, Signal, SignalMessage, SignalTheme
 from .permissions import can_report, is_adviser
 from .services import tell_reporter
 
@@ -85,11 +85,40 @@ class SignalThemeViewSet(SnippetViewSet):
     sort_order_field = "sort_order"
 
 
+class ConsultationViewSet(SnippetViewSet):
+    model = Consultation
+    icon = "list-ul"
+    menu_label = _("Consultations")
+    list_display = ["title", "opens_at", "closes_at", "audience", "answer_by"]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("intro", widget=forms.Textarea(attrs={"rows": 10})),
+        InlinePanel("attachments", heading=_("Documents"), label=_("Document")),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        FieldRowPanel([FieldPanel("audience"), FieldPanel("answer_by")]),
+        FieldRowPanel([FieldPanel("results_for_members"), FieldPanel("reminder_days")]),
+        InlinePanel(
+            "questions",
+            heading=_("Questions"),
+            label=_("Question"),
+            min_num=1,
+            panels=[
+                FieldPanel("text"),
+                FieldPanel("kind"),
+                FieldPanel("choices"),
+                FieldRowPanel([FieldPanel("scale_low"), FieldPanel("scale_high")]),
+                FieldPanel("required"),
+            ],
+        ),
+    ]
+
+
 class AssociationGroup(SnippetViewSetGroup):
     menu_label = _("Signals")
     menu_icon = "warning"
     menu_order = 255
-    items = (SignalViewSet, DossierViewSet, SignalThemeViewSet)
+    items = (SignalViewSet, DossierViewSet, SignalThemeViewSet, ConsultationViewSet)
 
 
 register_snippet(AssociationGroup)
@@ -136,6 +165,27 @@ def signals_on_the_account_page(request):
     if not can_report(request.user):
         return ""
     return render_to_string("association/account_section.html", request=request)
+
+
+@hooks.register("network_data_exporters")
+def export_consultation_answers(user):
+    from .models import Response
+
+    responses = Response.objects.filter(user=user).select_related("consultation")
+    return {
+        "consultation_answers": [
+            {
+                "consultation": response.consultation.title,
+                "for_board": response.board.name if response.board_id else None,
+                "answered_at": response.created_at.isoformat(),
+                "answers": [
+                    {"question": answer.question.text, "answer": answer.value}
+                    for answer in response.answers.select_related("question")
+                ],
+            }
+            for response in responses
+        ]
+    }
 
 
 @hooks.register("network_data_exporters")

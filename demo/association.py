@@ -144,3 +144,111 @@ def seed_signals() -> int:
                 "overleg van volgende maand.",
             )
     return len(SIGNALS)
+
+
+OPEN_CONSULTATION = {
+    "title": "Concept-standpunt: thuiszitters en de toelaatbaarheidsverklaring",
+    "slug": "standpunt-thuiszitters-tlv",
+    "intro": "Het bestuur wil het ministerie vragen om een **maximale doorlooptijd** "
+    "van zes weken voor een toelaatbaarheidsverklaring, en om toelating zonder "
+    "eerst een inschrijving op een reguliere school voor leerlingen die thuis "
+    "zitten. Wij horen graag of u dit standpunt steunt, en wat u eraan zou "
+    "toevoegen.",
+    "questions": [
+        ("Steunt u dit standpunt?", "een", "Ja\nJa, met aanvullingen\nNee\nWeet niet"),
+        (
+            "Waar loopt u tegenaan bij een TLV?",
+            "meer",
+            "Doorlooptijd\nPapierwerk bij verlenging\nOnduidelijke criteria\n"
+            "Inschrijving eerst elders",
+        ),
+        ("Hoe belangrijk is dit voor uw school?", "schaal", ""),
+        ("Wat wilt u het bestuur meegeven?", "open", ""),
+    ],
+}
+CLOSED_CONSULTATION = {
+    "title": "Jaarthema 2027: waar moet de vereniging op inzetten?",
+    "slug": "jaarthema-2027",
+    "intro": "We vroegen leden welk thema de vereniging in 2027 voorop zet.",
+    "questions": [
+        (
+            "Welk thema moet voorop?",
+            "een",
+            "Personeelstekort\nJeugdhulp in school\nLeerlingenvervoer\nBekostiging",
+        ),
+        ("Toelichting", "open", ""),
+    ],
+}
+CLOSED_ANSWERS = [
+    "Personeelstekort",
+    "Personeelstekort",
+    "Jeugdhulp in school",
+    "Personeelstekort",
+    "Bekostiging",
+    "Jeugdhulp in school",
+]
+CLOSED_REASONS = [
+    "Zonder leerkrachten geen onderwijs.",
+    "De wachtlijsten in de jeugdzorg raken onze leerlingen elke dag.",
+    "",
+    "Twee groepen draaien nu op invallers; dat houdt geen jaar vol.",
+    "Zorg en onderwijs moeten onder één dak, anders haken ouders af.",
+    "",
+    "Het vervoer bepaalt hoe de dag begint, en dat gaat nu vaak mis.",
+    "De bekostiging houdt geen rekening met dure hulpmiddelen.",
+    "",
+    "Zij-instromers goed begeleiden kost tijd die we niet hebben.",
+    "Gemeenten schuiven de zorg in school naar ons door.",
+]
+
+
+@transaction.atomic
+def seed_consultations() -> int:
+    """One open consultation with every kind of question, and one closed one
+    with answers from thirty demo members and results for members."""
+    from association.models import Answer, Consultation, Question, Response
+
+    if Consultation.objects.exists():
+        return 0
+    now = timezone.now()
+    made = []
+    day = datetime.timedelta(days=1)
+    for data, opens, closes in (
+        (OPEN_CONSULTATION, now - 3 * day, now + 14 * day),
+        (CLOSED_CONSULTATION, now - 40 * day, now - 10 * day),
+    ):
+        consultation = Consultation.objects.create(
+            title=data["title"],
+            slug=data["slug"],
+            intro=data["intro"],
+            opens_at=opens,
+            closes_at=closes,
+        )
+        for order, (text, kind, choices) in enumerate(data["questions"]):
+            Question.objects.create(
+                consultation=consultation,
+                text=text,
+                kind=kind,
+                choices=choices,
+                scale_low="niet belangrijk" if kind == "schaal" else "",
+                scale_high="heel belangrijk" if kind == "schaal" else "",
+                required=kind != "open",
+                sort_order=order,
+            )
+        made.append(consultation)
+    closed = made[1]
+    choice, reason = closed.questions.all()
+    # Those who answered: members past the first of each school, so that
+    # every school's first person (who tries the demo's forms) still can.
+    members = Profile.objects.filter(schools__board__is_member=True).order_by("pk")
+    for number, profile in enumerate(members[20:50]):
+        response = Response.objects.create(consultation=closed, user=profile.user)
+        Answer.objects.create(
+            response=response,
+            question=choice,
+            value=CLOSED_ANSWERS[number % len(CLOSED_ANSWERS)],
+        )
+        text = CLOSED_REASONS[number % len(CLOSED_REASONS)]
+        if text:
+            Answer.objects.create(response=response, question=reason, value=text)
+    return len(made)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from association.models import Dossier
+from association.models import Consultation, Dossier
 from association.permissions import can_read_dossiers
 from events.models import EventPage
 from forums.models import Category, Post
@@ -184,6 +184,35 @@ class DossierSource(Source):
         ]
 
 
+class ConsultationSource(Source):
+    """Open consultations, for members: the association's questions to them."""
+
+    key = "raadplegingen"
+    label = _("Consultations")
+    singular = _("Consultation")
+    order = 62
+
+    def queryset(self, user, filters):
+        now = timezone.now()
+        open_now = Consultation.objects.filter(opens_at__lte=now, closes_at__gt=now)
+        if not can_read_dossiers(user):
+            # Nothing, but as SQL the backends can rank in (.none() has none).
+            return open_now.filter(opens_at__gt=now)
+        return open_now
+
+    def results(self, consultations, pattern, request):
+        return [
+            self.result(
+                consultation,
+                title=SafeString(mark(consultation.title, pattern)),
+                url=consultation.get_absolute_url(),
+                snippet=snippet([consultation.intro], pattern),
+                when=consultation.closes_at,
+            )
+            for consultation in consultations
+        ]
+
+
 # Offered to the search through the `search_sources` hook (site/wagtail_hooks.py).
 SOURCES = (
     KnowledgeSource(),
@@ -192,4 +221,5 @@ SOURCES = (
     PageSourceForStandardPages(),
     ThreadSource(),
     DossierSource(),
+    ConsultationSource(),
 )

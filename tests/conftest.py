@@ -208,6 +208,10 @@ def ensure_migration_rows() -> Page:
 
     themes = importlib.import_module("association.migrations.0002_themes_and_advisers")
     themes.create(installed, None)
+    consultations = importlib.import_module(
+        "association.migrations.0004_advisers_run_consultations"
+    )
+    consultations.grant(installed, None)
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
     root = Page.get_first_root_node()

@@ -84,6 +84,7 @@ def build_world(home) -> World:
     _network_items(w)
     _offers(w)
     _signals(w)
+    _consultations(w)
     _search_log(w)
     return w
 
@@ -562,6 +563,41 @@ def _signals(w: World) -> None:
     SignalMessage.objects.create(
         signal=w.signal, kind=MessageKind.NOTE, text=w.text("signalnote")
     )
+
+
+def _consultations(w: World) -> None:
+    """An open consultation for members, which the owner answered in words
+    only they (in their data export) and the advisers may read before it
+    closes; a closed one whose results stay with the advisers."""
+    from association.models import Answer, Consultation, Question, Response
+
+    now = timezone.now()
+    w.open_consultation = Consultation.objects.create(
+        title="Standpunt thuiszitters",
+        slug="standpunt-thuiszitters",
+        intro=w.text("consultationintro", MEMBERS),
+        opens_at=now - datetime.timedelta(days=1),
+        closes_at=now + datetime.timedelta(days=5),
+    )
+    w.closed_consultation = Consultation.objects.create(
+        title="Standpunt vervoer",
+        slug="standpunt-vervoer",
+        intro=w.text("closedintro", MEMBERS),
+        opens_at=now - datetime.timedelta(days=20),
+        closes_at=now - datetime.timedelta(days=1),
+        results_for_members=False,
+    )
+    for consultation, label in (
+        (w.open_consultation, "openanswer"),
+        (w.closed_consultation, "closedanswer"),
+    ):
+        question = Question.objects.create(
+            consultation=consultation, text="Toelichting", kind="open"
+        )
+        response = Response.objects.create(consultation=consultation, user=w.owner)
+        Answer.objects.create(
+            response=response, question=question, value=w.text(label, {"owner"})
+        )
 
 
 def _search_log(w: World) -> None:

@@ -172,6 +172,12 @@ FILLERS = {
         {"pk": r.pk} for r in (w.support_request, w.visitor_support_request)
     ],
     "association:signal": lambda w, role: [{"pk": w.signal.pk}],
+    "association:consultation": lambda w, role: [
+        {"slug": c.slug} for c in (w.open_consultation, w.closed_consultation)
+    ],
+    "association:consultation_results": lambda w, role: [
+        {"slug": c.slug} for c in (w.open_consultation, w.closed_consultation)
+    ],
     "association:dossier": lambda w, role: [
         {"slug": d.slug} for d in (w.dossier, w.draft_dossier)
     ],
@@ -246,6 +252,7 @@ QUERIES = {
         *(f"?q={NEEDLE}&type={key}" for key in ("agenda", "paginas", "forum")),
         f"?q={NEEDLE}&type=aanbod",
         f"?q={NEEDLE}&type=dossiers",
+        f"?q={NEEDLE}&type=raadplegingen",
     ],
     "search:suggest": [f"?q={NEEDLE[:5]}", "?q=zq"],
     "network:directory": [f"?q={NEEDLE}", "?q=zq", "?beschikbaar=questions"],

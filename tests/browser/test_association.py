@@ -64,3 +64,36 @@ def test_an_empty_signal_form_says_what_is_missing(
     page.get_by_role("button", name="Verstuur mijn signaal").click()
     expect(page.locator(".error-summary")).to_be_visible()
     assert serious_violations(page) == []
+
+
+def test_a_consultation_and_its_results_pass_axe_and_take_answers_by_keyboard(
+    page, reporter, log_in, serious_violations
+):
+    from association.models import Consultation, Response
+    from demo.association import seed_consultations
+
+    seed_consultations()
+    open_one = Consultation.objects.get(slug="standpunt-thuiszitters-tlv")
+    log_in(page, reporter.email)
+    for path in ("/raadplegingen/", "/raadplegingen/jaarthema-2027/resultaten/"):
+        assert page.goto(path).status == 200, path
+        assert serious_violations(page) == [], path
+
+    page.goto(open_one.get_absolute_url())
+    assert serious_violations(page) == []
+    page.get_by_label("Ja, met aanvullingen").focus()
+    page.keyboard.press("Space")
+    page.get_by_label("Doorlooptijd").focus()
+    page.keyboard.press("Space")
+    page.get_by_label("4", exact=True).focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Verstuur mijn antwoorden").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("U hebt deze raadpleging")).to_be_visible()
+    assert serious_violations(page) == []
+    answers = Response.objects.get(user=reporter).answers
+    assert sorted(answers.values_list("value", flat=True)) == [
+        "4",
+        "Doorlooptijd",
+        "Ja, met aanvullingen",
+    ]

@@ -21,7 +21,7 @@ from wagtail.rich_text import RichText
 
 from demo import pages as demo
 from demo import sector
-from demo.association import seed_signals
+from demo.association import seed_consultations, seed_signals
 from demo.events import seed_events
 from demo.forums import seed_forums
 from demo.network import seed_network
@@ -88,6 +88,7 @@ class Command(BaseCommand):
             offers = seed_offers()
             seed_support_requests()
             signals = seed_signals()
+            seed_consultations()
             created_admin = self.admin_user()
         # Outside the block above: the registrations' e-mails are dealt with when
         # the agenda's own transaction commits (see demo.events).
@@ -105,7 +106,7 @@ class Command(BaseCommand):
         if signals:
             self.stdout.write(
                 f"  Signals: {signals} demo signals and a dossier in the admin, "
-                "under Signalen"
+                "under Signalen; consultations at /raadplegingen/"
             )
         if events:
             self.stdout.write(f"  Agenda: {events} demo events at /agenda/")
