@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from .models import ContactRequest, ContactStatus, Profile
 from .notifications import notify, title_with_actor
 from .permissions import can_view_profile
-from .ratelimit import over_limits
+from .ratelimit import over_limits, sent_by
 from .services import NetworkError
 
 # Per sender (account or address): questions per hour and per day.
@@ -31,14 +31,7 @@ def can_ask(user, expert: Profile) -> bool:
 
 
 def _check_rate(sender, email: str) -> None:
-    mine = (
-        ContactRequest.objects.filter(sender=sender)
-        if sender is not None
-        else ContactRequest.objects.filter(
-            sender__isnull=True, sender_email__iexact=email
-        )
-    )
-    if over_limits(mine, LIMITS) is not None:
+    if over_limits(sent_by(ContactRequest, sender, email), LIMITS) is not None:
         raise NetworkError(
             "rate-limited",
             _("You have asked many questions in a short time. Please try again later."),

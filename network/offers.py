@@ -13,6 +13,7 @@ from django import forms
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from .directory import FacetValue
 from .models import (
     Cluster,
     OfferFormat,
@@ -68,14 +69,6 @@ class OfferFilterForm(forms.Form):
             for name, value in self.cleaned_data.items()
             if value not in ("", None) and name not in self.errors
         }
-
-
-@dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
 
 
 @dataclass

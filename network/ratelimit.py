@@ -121,6 +121,14 @@ def count_attempt(request, action: str, rate: str, key=None) -> Limited | None:
     return Limited(retry_after=retry_after)
 
 
+def sent_by(model, sender, email: str):
+    """The rows of `model` (with `sender`, `sender_email` and `created_at`)
+    one sender made: by account, or for a visitor by the address they gave."""
+    if sender is not None:
+        return model.objects.filter(sender=sender)
+    return model.objects.filter(sender__isnull=True, sender_email__iexact=email)
+
+
 def over_limits(rows, limits, now=None) -> Limited | None:
     """Limits counted in the database, over sliding windows: `rows` are what
     one person did (a queryset with `created_at`), `limits` pairs of (window,

@@ -16,7 +16,7 @@ from .contact import LIMITS
 from .models import Profile, RequestStatus, SupportOffer, SupportRequest
 from .notifications import notify, title_with_actor
 from .permissions import can_handle_support_request, support_request_handlers
-from .ratelimit import over_limits
+from .ratelimit import over_limits, sent_by
 from .services import NetworkError
 
 ACCEPT, DECLINE, REFER = "accept", "decline", "refer"
@@ -32,14 +32,7 @@ def can_request(user, offer: SupportOffer) -> bool:
 
 
 def _check_rate(sender, email: str) -> None:
-    mine = (
-        SupportRequest.objects.filter(sender=sender)
-        if sender is not None
-        else SupportRequest.objects.filter(
-            sender__isnull=True, sender_email__iexact=email
-        )
-    )
-    if over_limits(mine, LIMITS) is not None:
+    if over_limits(sent_by(SupportRequest, sender, email), LIMITS) is not None:
         raise NetworkError(
             "rate-limited",
             _("You have sent many requests in a short time. Please try again later."),

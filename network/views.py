@@ -24,6 +24,7 @@ from .prefetch import attach
 from .text import render_markdown
 
 DIRECTORY_PAGE_SIZE = 20
+SORT_LABELS = [("name", _("Name")), ("recent", _("Recently updated"))]
 FACET_LABELS = {
     "support_need": _("Support need"),
     "topic": _("Topic"),
@@ -88,6 +89,7 @@ def directory(request):
             "filters": filters,
             "query": filters.get("q", ""),
             "sort": filters.get("sort", "name"),
+            "sorts": SORT_LABELS,
             "has_filters": any(key != "sort" for key in filters),
             # Shown on the folded "Filters" button on a phone: "Filters (2)".
             "active_filters": sum(key not in ("sort", "q") for key in filters),
