@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms import BsnGuard
+from network.forms import BsnGuard
+
 from .models import QuestionKind
 
 OPEN_MAX_LENGTH = 4000

@@ -1,31 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from network.guard import possible_bsns
+from network.forms import BsnGuard
 
 from .models import Signal, SignalTheme
-
-BSN_MESSAGE = _(
-    "This looks like a citizen service number (BSN): %(numbers)s. A pupil must "
-    "not be recognisable. Remove it, or tick the box below if it is not a BSN."
-)
-
-
-class BsnGuard:
-    """A form mixin: refuses text that holds a number like a citizen service
-    number, unless the writer ticks (`not_a_bsn`) that it is not one."""
-
-    guarded_fields: tuple[str, ...] = ()
-
-    def clean(self):
-        data = super().clean()
-        if data.get("not_a_bsn"):
-            return data
-        for name in self.guarded_fields:
-            numbers = possible_bsns(data.get(name) or "")
-            if numbers:
-                self.add_error(name, BSN_MESSAGE % {"numbers": ", ".join(numbers)})
-        return data
 
 
 class SignalForm(BsnGuard, forms.ModelForm):

@@ -3,6 +3,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
+from .guard import possible_bsns
 from .images import PhotoField
 from .models import Cluster, Invitation, Profile, SupportNeed, Topic
 from .query_params import MAX_INTEGER
@@ -12,6 +13,29 @@ TOPIC_MAX_LENGTH = Topic._meta.get_field("name").max_length
 TOPICS_MAX_LENGTH = 1000
 # Longer than any passphrase; the form checks it like every other text field.
 PASSWORD_MAX_LENGTH = 4096
+
+
+BSN_MESSAGE = _(
+    "This looks like a citizen service number (BSN): %(numbers)s. A pupil must "
+    "not be recognisable. Remove it, or tick the box below if it is not a BSN."
+)
+
+
+class BsnGuard:
+    """A form mixin: refuses text that holds a number like a citizen service
+    number, unless the writer ticks (`not_a_bsn`) that it is not one."""
+
+    guarded_fields: tuple[str, ...] = ()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("not_a_bsn"):
+            return data
+        for name in self.guarded_fields:
+            numbers = possible_bsns(data.get(name) or "")
+            if numbers:
+                self.add_error(name, BSN_MESSAGE % {"numbers": ", ".join(numbers)})
+        return data
 
 
 class ChoicesById(forms.ModelMultipleChoiceField):

@@ -3,8 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms import ChoicesById
-from .guard import possible_bsns
+from .forms import BsnGuard, ChoicesById
 from .models import Cluster, Profile, School, SupportNeed, SupportOffer
 from .widgets import ProvinceChecklist
 
@@ -95,10 +94,12 @@ class SupportOfferForm(forms.ModelForm):
             self.fields[name].widget.attrs["maxlength"] = str(limit)
 
 
-class SupportRequestForm(forms.Form):
+class SupportRequestForm(BsnGuard, forms.Form):
     """Asking for an offer. Visitors also give a name and an address; members
     ask as themselves. Text that looks like a citizen service number is
     refused unless the sender says it is not one."""
+
+    guarded_fields = ("question", "pupil_need")
 
     name = forms.CharField(label=_("Your name"), max_length=150)
     email = forms.EmailField(
@@ -140,24 +141,6 @@ class SupportRequestForm(forms.Form):
         for field in self.fields.values():
             if getattr(field, "max_length", None):
                 field.widget.attrs["maxlength"] = str(field.max_length)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("not_a_bsn"):
-            return data
-        for name in ("question", "pupil_need"):
-            numbers = possible_bsns(data.get(name, ""))
-            if numbers:
-                self.add_error(
-                    name,
-                    _(
-                        "This looks like a citizen service number (BSN): "
-                        "%(numbers)s. A pupil must not be recognisable. Remove "
-                        "it, or tick the box below if it is not a BSN."
-                    )
-                    % {"numbers": ", ".join(numbers)},
-                )
-        return data
 
 
 class RespondForm(forms.Form):
