@@ -2,9 +2,20 @@
 
 from django_tasks import task
 
+from . import helpdesk
 from .consultations import remind
 
 
 @task()
 def send_consultation_reminders() -> int:
     return remind()
+
+
+@task()
+def send_helpdesk_reminders() -> int:
+    return helpdesk.remind()
+
+
+@task()
+def purge_helpdesk_cases() -> int:
+    return helpdesk.purge_closed()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import consultation_views, views
+from . import consultation_views, helpdesk_views, views
 
 app_name = "association"
 
@@ -10,6 +10,14 @@ urlpatterns = [
     path("signalen/<int:pk>/", views.signal_detail, name="signal"),
     path("signalen/dossiers/", views.dossier_list, name="dossiers"),
     path("signalen/dossiers/<slug:slug>/", views.dossier_detail, name="dossier"),
+    path("helpdesk/", helpdesk_views.case_list, name="cases"),
+    path("helpdesk/nieuw/", helpdesk_views.case_new, name="case_new"),
+    path("helpdesk/<int:pk>/", helpdesk_views.case_detail, name="case"),
+    path(
+        "helpdesk/bijlage/<int:pk>/",
+        helpdesk_views.case_attachment,
+        name="case_attachment",
+    ),
     path(
         "raadplegingen/",
         consultation_views.consultation_list,

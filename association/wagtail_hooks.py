@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, helpdesk_admin
 from .models import Consultation, Dossier, Signal, SignalMessage, SignalTheme
 from .permissions import can_report, is_adviser
 from .services import tell_reporter
@@ -127,13 +127,51 @@ register_snippet(AssociationGroup)
 @hooks.register("register_admin_urls")
 def report_url():
     return [
-        path("signalen/rapport/", admin_views.report_view, name="association_report")
+        path("signalen/rapport/", admin_views.report_view, name="association_report"),
+        path("helpdesk/", helpdesk_admin.queue, name="helpdesk_admin_queue"),
+        path(
+            "helpdesk/<int:pk>/", helpdesk_admin.case_view, name="helpdesk_admin_case"
+        ),
+        path("helpdesk/jaar/", helpdesk_admin.year_view, name="helpdesk_admin_year"),
     ]
 
 
 class AdviserMenuItem(MenuItem):
     def is_shown(self, request):
         return is_adviser(request.user)
+
+
+class HelpdeskMenuItem(AdviserMenuItem):
+    """Names how many questions are new, so a glance at the menu tells."""
+
+    def render_component(self, request):
+        from .models import Case, CaseStatus
+
+        component = super().render_component(request)
+        waiting = Case.objects.filter(status=CaseStatus.NEW).count()
+        if waiting:
+            component.label = f"{self.label} ({waiting})"
+        return component
+
+
+@hooks.register("register_admin_menu_item")
+def helpdesk_menu_item():
+    return HelpdeskMenuItem(
+        _("Helpdesk"),
+        reverse("helpdesk_admin_queue"),
+        icon_name="help",
+        order=256,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def helpdesk_year_menu_item():
+    return AdviserMenuItem(
+        _("Helpdesk per year"),
+        reverse("helpdesk_admin_year"),
+        icon_name="help",
+        order=711,
+    )
 
 
 @hooks.register("register_reports_menu_item")
@@ -184,6 +222,41 @@ def export_consultation_answers(user):
                 ],
             }
             for response in responses
+        ]
+    }
+
+
+@hooks.register("network_data_exporters")
+def export_helpdesk_cases(user):
+    from .models import Case
+
+    cases = (
+        Case.objects.filter(asker=user)
+        .select_related("theme")
+        .prefetch_related("messages", "attachments")
+    )
+    return {
+        "helpdesk_questions": [
+            {
+                "number": case.pk,
+                "subject": case.subject,
+                "question": case.question,
+                "theme": case.theme.name,
+                "status": case.status,
+                "shared_with_coordinator": case.share_with_coordinator,
+                "asked_at": case.created_at.isoformat(),
+                "messages": [
+                    {
+                        "from": "you" if message.kind == "lid" else "association",
+                        "text": message.text,
+                        "at": message.created_at.isoformat(),
+                    }
+                    for message in case.messages.all()
+                    if message.reaches_member
+                ],
+                "attachments": [item.name for item in case.attachments.all()],
+            }
+            for case in cases
         ]
     }
 

@@ -1,102 +1,14 @@
-"""Forms for writing in the forums. Attachments are checked by size, by name
-and by their first bytes, so a renamed program does not pass for a PDF. Images,
-which every reader's browser decodes inline, are also checked like profile
-photos (network.images)."""
+"""Forms for writing in the forums. Attachments get the checks of
+network.uploads."""
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from network.images import check_image
 from network.models import User
+from network.uploads import AttachmentsField
 
 from .models import ThreadKind
-
-MAX_ATTACHMENTS = 5
-MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
-ZIP = b"PK\x03\x04"
-# extension: (content type, accepted first bytes or None for plain text)
-ALLOWED_TYPES = {
-    "pdf": ("application/pdf", [b"%PDF"]),
-    "docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        [ZIP],
-    ),
-    "xlsx": (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        [ZIP],
-    ),
-    "pptx": (
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        [ZIP],
-    ),
-    "odt": ("application/vnd.oasis.opendocument.text", [ZIP]),
-    "ods": ("application/vnd.oasis.opendocument.spreadsheet", [ZIP]),
-    "txt": ("text/plain", None),
-    "png": ("image/png", [b"\x89PNG\r\n\x1a\n"]),
-    "jpg": ("image/jpeg", [b"\xff\xd8\xff"]),
-    "jpeg": ("image/jpeg", [b"\xff\xd8\xff"]),
-    "gif": ("image/gif", [b"GIF87a", b"GIF89a"]),
-}
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class AttachmentsField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        if len(files) > MAX_ATTACHMENTS:
-            raise ValidationError(
-                _("Attach at most %(count)s files.") % {"count": MAX_ATTACHMENTS}
-            )
-        return [check_upload(super(AttachmentsField, self).clean(f)) for f in files]
-
-
-def check_upload(upload):
-    name = upload.name or ""
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if extension not in ALLOWED_TYPES:
-        raise ValidationError(
-            _("%(name)s: this kind of file cannot be attached. Allowed: %(types)s.")
-            % {"name": name, "types": ", ".join(sorted(ALLOWED_TYPES))}
-        )
-    if upload.size > MAX_ATTACHMENT_SIZE:
-        raise ValidationError(
-            _("%(name)s is %(size)s; the limit is %(limit)s.")
-            % {
-                "name": name,
-                "size": filesizeformat(upload.size),
-                "limit": filesizeformat(MAX_ATTACHMENT_SIZE),
-            }
-        )
-    content_type, signatures = ALLOWED_TYPES[extension]
-    head = upload.read(16)
-    upload.seek(0)
-    if signatures is not None and not any(head.startswith(s) for s in signatures):
-        raise ValidationError(
-            _("%(name)s does not look like a .%(extension)s file.")
-            % {"name": name, "extension": extension}
-        )
-    if signatures is None and b"\x00" in upload.read(4096):
-        raise ValidationError(
-            _("%(name)s does not look like a text file.") % {"name": name}
-        )
-    upload.seek(0)
-    if content_type.startswith("image/"):
-        try:
-            check_image(upload)
-        except ValidationError as error:
-            raise ValidationError(
-                _("%(name)s: %(problem)s")
-                % {"name": name, "problem": " ".join(error.messages)}
-            ) from None
-    upload.content_type = content_type
-    return upload
 
 
 class PostForm(forms.Form):

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from network.pagination import paginate
 from network.query_params import int_param
+from network.uploads import serve_private
 
 from . import membership, services
 from .errors import ForumError, PossibleBSN
@@ -363,15 +364,7 @@ def attachment(request, pk):
         post.is_hidden and not is_moderator(request.user)
     ):
         raise Http404
-    response = FileResponse(
-        item.file.open("rb"),
-        as_attachment=not item.is_image,
-        filename=item.name,
-        content_type=item.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return serve_private(item.file, name=item.name, content_type=item.content_type)
 
 
 @login_required

@@ -18,6 +18,9 @@ from wagtail import hooks
 
 # Sent after an account is anonymised. Arguments: user (the anonymised user).
 account_deleted = Signal()
+# Sent first, in the same transaction, while the person's name, address and
+# schools are still known: for apps that take them out of what they wrote.
+account_deleting = Signal()
 
 
 def export_user_data(user) -> dict:
@@ -194,6 +197,7 @@ def delete_account(user) -> None:
 
     from .models import ContactRequest, Notification, Profile, SupportRequest
 
+    account_deleting.send(sender=user.__class__, user=user)
     # Questions and requests for support stay with the other side, without this
     # person's name or address.
     ContactRequest.objects.filter(sender=user).update(

@@ -8,6 +8,7 @@ class LecsoSiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import chrome
+        from . import chrome, helpdesk_knowledge
 
         chrome.connect()
+        helpdesk_knowledge.connect()

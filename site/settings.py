@@ -317,6 +317,9 @@ RATE_LIMIT_VISITOR_QUESTIONS = env.str("RATE_LIMIT_VISITOR_QUESTIONS", "10/h")
 # Visitor registrations for open events, each one a confirmation e-mail (the
 # address itself: 5 an hour). A mainstream school's team may register together.
 RATE_LIMIT_VISITOR_REGISTRATIONS = env.str("RATE_LIMIT_VISITOR_REGISTRATIONS", "30/h")
+# Private questions to the association's helpdesk, per account (members only;
+# each reaches every adviser): a school's busy week, not a script.
+RATE_LIMIT_HELPDESK_QUESTIONS = env.str("RATE_LIMIT_HELPDESK_QUESTIONS", "20/d")
 # New accounts, each a verification e-mail to a member school's address; a
 # school's team signing up after an introduction shares one address.
 RATE_LIMIT_SIGNUPS = env.str("RATE_LIMIT_SIGNUPS", "50/h")
@@ -539,6 +542,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Attendee data of meetings that ended longer ago than this can be purged
 # (manage.py purge_event_data, or the button under Aanmeldingen in the admin).
 EVENTS_PURGE_AFTER_MONTHS = env.int("EVENTS_PURGE_AFTER_MONTHS", default=12)
+# Helpdesk: an open question the association has owed an answer for longer
+# than this many working days (Monday to Friday) reminds its adviser
+# (manage.py send_helpdesk_reminders, daily); questions closed longer ago
+# than this many months are deleted (manage.py purge_helpdesk_cases).
+HELPDESK_REMINDER_WORKING_DAYS = env.int("HELPDESK_REMINDER_WORKING_DAYS", default=2)
+HELPDESK_PURGE_AFTER_MONTHS = env.int("HELPDESK_PURGE_AFTER_MONTHS", default=24)
 # Site search: Wagtail's database search, on PostgreSQL with its Dutch
 # full-text configuration and on SQLite with Dutch stems added by
 # search.backends. There is no Elasticsearch/OpenSearch setting: none can run on

@@ -65,6 +65,7 @@ if settings.DEBUG:
 # Dutch lives at the root, English under /en/; Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
     path("", include("lecso_site.forum_knowledge")),
+    path("", include("lecso_site.helpdesk_knowledge")),
     path("", include("network.urls")),
     path("", include("events.urls")),
     path("", include("forums.urls")),

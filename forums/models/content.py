@@ -2,10 +2,7 @@
 lock when it is written, so a page of a long thread is a range of positions:
 as fast for page 200 of 5,000 posts as for page 1."""
 
-import os
-
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -13,6 +10,8 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
+
+from network.uploads import private_storage
 
 from .structure import Category, Group
 
@@ -78,6 +77,9 @@ class Thread(index.Indexed, models.Model):
         index.FilterField("is_hidden"),
         index.FilterField("merged_into"),
         index.FilterField("last_post_at"),
+        # Solved helpdesk questions are suggested to a member asking the
+        # association's helpdesk (lecso_site.helpdesk_knowledge).
+        index.FilterField("accepted_post"),
     ]
 
     class Meta:
@@ -219,23 +221,6 @@ class Reaction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} finds {self.post} helpful"
-
-
-class PrivateStorage(FileSystemStorage):
-    """Attachments are not under MEDIA_ROOT: they are served only through a
-    view that asks the same permission question as the thread. The folder is
-    read from settings on use, so tests can point it elsewhere."""
-
-    @property
-    def base_location(self):
-        return str(settings.PRIVATE_MEDIA_ROOT)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-
-private_storage = PrivateStorage()
 
 
 class Attachment(models.Model):

@@ -4,6 +4,7 @@ from .knowledge import (
     KnowledgeArticle,
     KnowledgeArticleTag,
     KnowledgeIndexPage,
+    KnowledgeQuestion,
     RelatedKnowledgeArticle,
 )
 from .news import NewsIndexPage, NewsPage, NewsPageTag, Theme
@@ -16,6 +17,7 @@ __all__ = [
     "KnowledgeArticle",
     "KnowledgeArticleTag",
     "KnowledgeIndexPage",
+    "KnowledgeQuestion",
     "NewsIndexPage",
     "NewsPage",
     "NewsPageTag",

@@ -32,7 +32,7 @@ class KnowledgeIndexPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     parent_page_types = ["lecso_site.HomePage"]
-    subpage_types = ["lecso_site.KnowledgeArticle"]
+    subpage_types = ["lecso_site.KnowledgeArticle", "lecso_site.KnowledgeQuestion"]
     max_count = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -146,6 +146,58 @@ class KnowledgeArticle(Page):
             )
             chosen.extend(by_tag)
         return chosen
+
+
+class KnowledgeQuestion(KnowledgeArticle):
+    """A question members asked, in the forum's helpdesk or privately of the
+    association, and its answer: made from a solved thread or an answered
+    helpdesk case (lecso_site.forum_knowledge, lecso_site.helpdesk_knowledge)
+    with the asker anonymised. The answer is the article's body, so lists,
+    search and related articles treat it as any knowledge article."""
+
+    question = models.TextField(
+        _("the question"),
+        max_length=6000,
+        help_text=_(
+            "As a member asked it, without their name, school or anything that "
+            "points to a pupil."
+        ),
+    )
+    theme = models.ForeignKey(
+        "association.SignalTheme",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("theme"),
+    )
+
+    parent_page_types = ["lecso_site.KnowledgeIndexPage"]
+    subpage_types = []
+    template = "lecso_site/knowledge_question.html"
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("question"),
+        FieldPanel("body", heading=_("The answer")),
+        MultiFieldPanel(
+            [
+                FieldPanel("theme"),
+                FieldPanel("audience"),
+                FieldPanel("clusters", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
+            heading=_("Who is it for"),
+        ),
+        InlinePanel("related_links", heading=_("Related articles"), label=_("Article")),
+    ]
+    search_fields = KnowledgeArticle.search_fields + [
+        index.SearchField("question", boost=2)
+    ]
+
+    class Meta:
+        verbose_name = _("question and answer")
+        verbose_name_plural = _("questions and answers")
 
 
 class RelatedKnowledgeArticle(Orderable):

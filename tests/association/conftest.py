@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 
 from association.models import ADVISERS_GROUP, SignalTheme
 from tests import factories
+from tests.conftest import ensure_migration_rows
 
 
 @pytest.fixture
@@ -34,6 +35,7 @@ def outsider(db):
 
 @pytest.fixture
 def adviser(django_user_model):
+    ensure_migration_rows()  # a transactional test may have flushed the group
     user = factories.make_user("adviseur", email="a@vereniging.nl", is_staff=True)
     user.groups.add(Group.objects.get(name=ADVISERS_GROUP))
     return user
@@ -41,6 +43,7 @@ def adviser(django_user_model):
 
 @pytest.fixture
 def theme(db):
+    ensure_migration_rows()
     return SignalTheme.objects.get(slug="leerlingenvervoer")
 
 

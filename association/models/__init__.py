@@ -1,0 +1,51 @@
+from .consultations import (
+    Answer,
+    AnswerBy,
+    Audience,
+    Consultation,
+    ConsultationAttachment,
+    Question,
+    QuestionKind,
+    Response,
+)
+from .helpdesk import (
+    Case,
+    CaseAttachment,
+    CaseMessage,
+    CaseMessageKind,
+    CaseStatus,
+)
+from .signals import (
+    ADVISERS_GROUP,
+    Dossier,
+    MessageKind,
+    Signal,
+    SignalMessage,
+    SignalSince,
+    SignalStatus,
+    SignalTheme,
+)
+
+__all__ = [
+    "ADVISERS_GROUP",
+    "Answer",
+    "AnswerBy",
+    "Audience",
+    "Case",
+    "CaseAttachment",
+    "CaseMessage",
+    "CaseMessageKind",
+    "CaseStatus",
+    "Consultation",
+    "ConsultationAttachment",
+    "Dossier",
+    "MessageKind",
+    "Question",
+    "QuestionKind",
+    "Response",
+    "Signal",
+    "SignalMessage",
+    "SignalSince",
+    "SignalStatus",
+    "SignalTheme",
+]
