@@ -303,10 +303,15 @@ def anonymised_words(case: Case) -> tuple[str, str, str]:
     def clean(text: str) -> str:
         return anonymise(text, names=names, schools=schools)
 
-    question = "\n\n".join(
-        [case.question]
-        + [m.text for m in messages if m.kind == CaseMessageKind.FROM_MEMBER]
-    )
+    # The member's additions before the first answer belong to the question;
+    # what they wrote after it (thanks, a next step) does not.
+    before_answer = []
+    for message in messages:
+        if message.kind == CaseMessageKind.REPLY:
+            break
+        if message.kind == CaseMessageKind.FROM_MEMBER:
+            before_answer.append(message.text)
+    question = "\n\n".join([case.question, *before_answer])
     answer = "\n\n".join(m.text for m in messages if m.kind == CaseMessageKind.REPLY)
     return clean(case.subject), clean(question), clean(answer)
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from network.pagination import paginate
-from network.query_params import int_param
+from network.query_params import int_param, text_param
 
 from .helpdesk import (
     CaseError,
@@ -66,7 +66,7 @@ def queue(request):
     theme = int_param(request.GET, "theme")
     if theme is not None:
         cases = cases.filter(theme_id=theme)
-    query = request.GET.get("q", "").strip()[:100]
+    query = text_param(request.GET, "q", 100)
     if query:
         number = query.lstrip("#")
         matches = Q(subject__icontains=query)
@@ -105,7 +105,9 @@ ACTIONS = ("write", "assign", "status", "merge")
 def case_view(request, pk):
     _advisers_only(request)
     case = get_object_or_404(
-        Case.objects.select_related("theme", "school", "assignee", "asker", "article"),
+        Case.objects.select_related(
+            "theme", "school", "assignee", "asker__profile", "article"
+        ),
         pk=pk,
     )
     forms = {
@@ -115,7 +117,17 @@ def case_view(request, pk):
         "merge": MergeForm(prefix="merge"),
     }
     action = request.POST.get("action", "")
-    if request.method == "POST" and action in ACTIONS:
+    if request.method == "POST" and action not in ACTIONS:
+        # Not a form of this page (an edited one): change nothing, keep the text.
+        forms["write"] = AdviserMessageForm(
+            prefix="write",
+            initial={
+                "kind": request.POST.get("write-kind"),
+                "text": request.POST.get("write-text", ""),
+            },
+        )
+        messages.error(request, _("Nothing was changed; please try again."))
+    elif request.method == "POST":
         form_class = type(forms[action])
         form = form_class(request.POST, prefix=action)
         forms[action] = form
@@ -133,9 +145,7 @@ def case_view(request, pk):
         {
             "page_title": str(case),
             "case": case,
-            "case_messages": case.messages.select_related("author").prefetch_related(
-                "attachments"
-            ),
+            "case_messages": _with_author_names(case),
             "question_attachments": case.attachments.filter(message__isnull=True),
             "merged": case.merged_cases.all(),
             "forms": forms,
@@ -145,6 +155,17 @@ def case_view(request, pk):
             else None,
         },
     )
+
+
+def _with_author_names(case) -> list:
+    """The case's messages, each with how its author is named to advisers."""
+    shown = list(
+        case.messages.select_related("author__profile").prefetch_related("attachments")
+    )
+    for message in shown:
+        author = message.author
+        message.author_name = author.name_for_others(author.email) if author else ""
+    return shown
 
 
 def _act(request, case, action, data) -> tuple[str, Case]:

@@ -85,6 +85,7 @@ def build_world(home) -> World:
     _offers(w)
     _signals(w)
     _consultations(w)
+    _helpdesk(w)
     _search_log(w)
     return w
 
@@ -598,6 +599,49 @@ def _consultations(w: World) -> None:
         Answer.objects.create(
             response=response, question=question, value=w.text(label, {"owner"})
         )
+
+
+def _helpdesk(w: World) -> None:
+    """The owner's helpdesk question, with a file, an answer and an internal
+    note; two of a colleague at the owner's school (the owner is its
+    coordinator), one shared with the coordinator and one not; one of a member
+    at the other school."""
+    from association import helpdesk
+    from association.models import SignalTheme
+
+    theme = SignalTheme.objects.get(slug="bekostiging")
+
+    def case(asker, label, allowed, *, shared=False, files=()):
+        return helpdesk.ask(
+            asker,
+            theme=theme,
+            subject=f"Vraag {w.canary(label + 'subject', allowed)}",
+            question=w.text(label + "question", allowed),
+            share_with_coordinator=shared,
+            uploads=files,
+        )
+
+    upload = SimpleUploadedFile(
+        f"{w.canary('caseattachname', {'owner'})}.txt",
+        w.text("caseattachcontent", {"owner"}).encode(),
+        content_type="text/plain",
+    )
+    upload.content_type = "text/plain"
+    w.case = case(w.owner, "case", {"owner"}, files=[upload])
+    w.case_attachment = w.case.attachments.get()
+    adviser = get_user_model().objects.create_user(
+        username="adviseur", email="adviseur@vereniging.nl", password=None
+    )
+    helpdesk.adviser_writes(w.case, adviser, "notitie", w.text("casenote"))
+    helpdesk.adviser_writes(w.case, adviser, "antwoord", w.text("casereply", {"owner"}))
+    helpdesk.member_writes(w.case, w.owner, w.text("caseaddition", {"owner"}))
+    colleague = {"hidden_owner"}
+    w.shared_case = case(
+        w.hidden_owner, "sharedcase", colleague | {"owner"}, shared=True
+    )
+    w.unshared_case = case(w.hidden_owner, "unsharedcase", colleague)
+    w.other_case = case(w.other_member, "othercase", {"other_member"})
+    w.cases = [w.case, w.shared_case, w.unshared_case, w.other_case]
 
 
 def _search_log(w: World) -> None:

@@ -172,6 +172,8 @@ FILLERS = {
         {"pk": r.pk} for r in (w.support_request, w.visitor_support_request)
     ],
     "association:signal": lambda w, role: [{"pk": w.signal.pk}],
+    "association:case": lambda w, role: [{"pk": c.pk} for c in w.cases],
+    "association:case_attachment": lambda w, role: [{"pk": w.case_attachment.pk}],
     "association:consultation": lambda w, role: [
         {"slug": c.slug} for c in (w.open_consultation, w.closed_consultation)
     ],
@@ -255,6 +257,7 @@ QUERIES = {
         f"?q={NEEDLE}&type=raadplegingen",
     ],
     "search:suggest": [f"?q={NEEDLE[:5]}", "?q=zq"],
+    "helpdesk_suggestions": [f"?q={NEEDLE}", "?q=zqcase", "?q=Vraag"],
     "network:directory": [f"?q={NEEDLE}", "?q=zq", "?beschikbaar=questions"],
     "network:schools": [f"?q={NEEDLE}"],
     "network:offers": [f"?q={NEEDLE}", "?q=zq", "?soort=materialen"],

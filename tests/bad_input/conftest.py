@@ -141,6 +141,23 @@ def world(db, settings) -> World:
         since="recent",
         effect="Leerlingen missen het begin van de dag.",
     )
+    # A helpdesk question of the member's own, with an answer, so that their
+    # list leads to the form that adds to it and the advisers' queue to the
+    # case and its forms.
+    from association import helpdesk
+
+    question = helpdesk.ask(
+        users["member"],
+        theme=SignalTheme.objects.first(),
+        subject="Vraag over bekostiging",
+        question="Hoe zit het met de groeiregeling?",
+    )
+    helpdesk.adviser_writes(
+        question,
+        next(user for user in users.values() if user and user.is_superuser),
+        "antwoord",
+        "Zo zit het.",
+    )
     post = Post.objects.exclude(author=users["member"]).filter(is_hidden=False)
     moderation_services.report_post(
         users["member"], post.order_by("pk").first(), reason="Dit klopt niet."

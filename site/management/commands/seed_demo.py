@@ -24,6 +24,7 @@ from demo import sector
 from demo.association import seed_consultations, seed_signals
 from demo.events import seed_events
 from demo.forums import seed_forums
+from demo.helpdesk import seed_helpdesk
 from demo.network import seed_network
 from demo.offers import seed_offers, seed_support_requests
 from demo.search import seed_search_stats
@@ -89,6 +90,7 @@ class Command(BaseCommand):
             seed_support_requests()
             signals = seed_signals()
             seed_consultations()
+            cases = seed_helpdesk(knowledge_index)
             created_admin = self.admin_user()
         # Outside the block above: the registrations' e-mails are dealt with when
         # the agenda's own transaction commits (see demo.events).
@@ -102,6 +104,11 @@ class Command(BaseCommand):
         if offers:
             self.stdout.write(
                 f"  Offers: {offers} support offers at /aanbod/, with a few requests"
+            )
+        if cases:
+            self.stdout.write(
+                f"  Helpdesk: {cases} questions in every status under Helpdesk in "
+                "the admin; one became a question-and-answer in the knowledge base"
             )
         if signals:
             self.stdout.write(
