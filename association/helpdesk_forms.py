@@ -72,7 +72,7 @@ class AskForm(BsnGuard, forms.ModelForm):
 class MemberMessageForm(BsnGuard, forms.Form):
     guarded_fields = ("text",)
     text = forms.CharField(
-        label=_("Add to your question"),
+        label=_("Your addition"),
         max_length=6000,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Only the association's policy advisers read this."),

@@ -135,6 +135,10 @@ def test_answers_that_may_help_appear_as_the_member_types(
     # In a new tab, so what the member typed stays here.
     expect(link).to_have_attribute("target", "_blank")
     expect(suggestions).to_contain_text("Kennisbank")
+    # Said once, politely, for a screen reader: how many there are.
+    expect(page.get_by_role("status").filter(has_text="kan helpen")).to_have_text(
+        re.compile(r"^1 antwoord dat kan helpen")
+    )
     assert serious_violations(page) == []
 
     # Words that match nothing take the suggestions away again.
@@ -191,7 +195,7 @@ def test_the_member_reads_the_answer_not_the_note_and_adds_by_keyboard(
 
     addition = "De leerling zit inmiddels drie weken thuis."
     form = page.get_by_role("form", name="Vul uw vraag aan")
-    box = form.get_by_label("Vul uw vraag aan")
+    box = form.get_by_label("Uw aanvulling")
     tab_to(page, box, most=40)
     page.keyboard.type(addition)
     tab_to(page, form.get_by_role("button", name="Versturen"))

@@ -1,8 +1,8 @@
 // While a member types the subject of a helpdesk question, list knowledge
 // articles and solved forum questions that may already answer it. Without
-// this script the form is a plain form. The list is a live region that
-// announces only its heading and how many were found, and only once the
-// typing pauses; the links open in a new tab so nothing typed is lost.
+// this script the form is a plain form. Once the typing pauses, a status
+// line says how many were found (screen readers announce it politely); the
+// links open in a new tab so nothing typed is lost.
 (function () {
     "use strict";
 
@@ -13,13 +13,21 @@
         var url = form.getAttribute("data-helpdesk-suggestions");
         var input = form.querySelector("input[name=subject]");
         var box = document.getElementById("helpdesk-suggestions");
-        if (!url || !input || !box) {
+        var status = document.getElementById("helpdesk-suggestions-status");
+        if (!url || !input || !box || !status) {
             return;
         }
         var list = box.querySelector("ul");
         var timer = null;
         var latest = 0;
         var shown = "";
+
+        function say(count) {
+            var template = count === 1
+                ? status.getAttribute("data-one")
+                : status.getAttribute("data-many");
+            status.textContent = count ? template.replace("%(count)s", count) : "";
+        }
 
         function show(items) {
             list.textContent = "";
@@ -38,6 +46,7 @@
                 list.appendChild(entry);
             });
             box.hidden = items.length === 0;
+            say(items.length);
         }
 
         function ask() {
@@ -45,12 +54,13 @@
             if (text === shown) {
                 return;
             }
+            // Any answer still on its way is for older text now.
+            var ticket = ++latest;
             if (text.length < MIN_LENGTH) {
                 shown = text;
                 show([]);
                 return;
             }
-            var ticket = ++latest;
             fetch(url + "?q=" + encodeURIComponent(text), {
                 credentials: "same-origin",
                 headers: { Accept: "application/json" }
@@ -59,7 +69,6 @@
                     return response.ok ? response.json() : { items: [] };
                 })
                 .then(function (data) {
-                    // An older answer arriving late must not replace a newer one.
                     if (ticket === latest) {
                         shown = text;
                         show(data.items || []);
