@@ -15,6 +15,7 @@ from lecso_site.models import (
     HomePage,
     KnowledgeArticle,
     KnowledgeIndexPage,
+    KnowledgeQuestion,
     NewsIndexPage,
     NewsPage,
     StandardPage,
@@ -36,9 +37,13 @@ class TestPageTreeRules(WagtailPageTestCase):
 
     def test_articles_live_under_the_knowledge_base(self):
         self.assertAllowedParentPageTypes(KnowledgeIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(KnowledgeIndexPage, {KnowledgeArticle})
+        self.assertAllowedSubpageTypes(
+            KnowledgeIndexPage, {KnowledgeArticle, KnowledgeQuestion}
+        )
         self.assertAllowedParentPageTypes(KnowledgeArticle, {KnowledgeIndexPage})
         self.assertAllowedSubpageTypes(KnowledgeArticle, set())
+        self.assertAllowedParentPageTypes(KnowledgeQuestion, {KnowledgeIndexPage})
+        self.assertAllowedSubpageTypes(KnowledgeQuestion, set())
 
     def test_standard_pages_nest(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
