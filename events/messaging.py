@@ -4,10 +4,10 @@ language (through the Tasks API) and, for members, a line in their inbox.
 Called inside the service's transaction; the e-mail is queued only once that
 transaction commits."""
 
-from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from network.background import enqueue
 from network.notifications import notify
 
 # Changes that a member also finds in their inbox: the ones they did not make.
@@ -20,12 +20,9 @@ def announce(registration, kind: str, *, by=None) -> None:
     if registration.user_id and kind in INBOX_KINDS:
         _to_inbox(registration, kind)
 
-    def queue():
-        from .tasks import send_registration_email
+    from .tasks import send_registration_email
 
-        send_registration_email.enqueue(registration.pk, kind)
-
-    transaction.on_commit(queue)
+    enqueue(send_registration_email, registration.pk, kind)
 
 
 def _to_inbox(registration, kind: str) -> None:

@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from network.background import enqueue
 from network.query_params import text_param
 
 from . import exports
@@ -171,7 +172,7 @@ def send_message(request, event_id: int):
             **form.cleaned_data,
         )
         notify_attendees(message, attendees)
-        transaction.on_commit(lambda: send_organiser_message.enqueue(message.pk))
+        enqueue(send_organiser_message, message.pk)
     messages.success(
         request,
         _("Your message is on its way to %(count)s people.")

@@ -5,8 +5,8 @@ carry the personal calendar file."""
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import timezone, translation
-from django_tasks import task
 
+from network.background import retried_task
 from network.mail import render_email
 
 # Kinds of message that give the person a seat, so they get the calendar file.
@@ -50,7 +50,7 @@ def _context(registration) -> dict:
     }
 
 
-@task()
+@retried_task
 def send_registration_email(registration_id: int, kind: str) -> None:
     from .ics import registration_ics
     from .models import Registration, Status
@@ -73,7 +73,7 @@ def send_registration_email(registration_id: int, kind: str) -> None:
     )
 
 
-@task()
+@retried_task
 def send_reminder(registration_id: int) -> None:
     """The day-before reminder; sent once, and only to people with a seat."""
     from .ics import registration_ics
@@ -93,7 +93,7 @@ def send_reminder(registration_id: int) -> None:
     registration.save(update_fields=["reminded_at"])
 
 
-@task()
+@retried_task
 def send_visitor_confirmation(
     token: str, email: str, name: str, event_id: int, language: str
 ) -> None:
@@ -113,7 +113,7 @@ def send_visitor_confirmation(
     )
 
 
-@task()
+@retried_task
 def send_organiser_message(message_id: int) -> None:
     from .models import OrganiserMessage, Status
 

@@ -184,6 +184,7 @@ def _ask_visitor_to_confirm(request, event, form):
         "sessions": [s.pk for s in form.sessions()],
         "language": get_language(),
     }
+    # Nothing is stored until they confirm: no transaction to join.
     send_visitor_confirmation.enqueue(
         links.visitor_token(payload), email, payload["name"], event.pk, get_language()
     )

@@ -39,6 +39,8 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from network.background import enqueue
+
 logger = logging.getLogger(__name__)
 
 
@@ -110,9 +112,9 @@ def post_html_by_language(post) -> dict[str, str]:
 
 
 def after_commit_new_post(post, *, new_thread: bool = False) -> None:
-    def publish():
-        from .tasks import notify_about_post
+    from .tasks import notify_about_post
 
+    def publish():
         thread = post.thread
         _send(
             thread_group(thread.pk),
@@ -139,9 +141,11 @@ def after_commit_new_post(post, *, new_thread: bool = False) -> None:
                     "author_id": post.author_id,
                 },
             )
-        notify_about_post.enqueue(post.pk, new_thread)
 
     transaction.on_commit(publish)
+    # The notifications' fan-out is queued in this transaction (after the live
+    # update, which the immediate backend then runs first).
+    enqueue(notify_about_post, post.pk, new_thread)
 
 
 def after_commit_post_changed(post, event: str) -> None:

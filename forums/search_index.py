@@ -5,10 +5,11 @@ only re-indexes a model when that model itself is saved. A reply, an edit or a
 hidden post changes the thread's text without saving the thread, so a post's
 save or deletion queues the thread's re-index once the transaction commits."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django_tasks import task
 from wagtail.search import index
+
+from network.background import enqueue
 
 from .models import Post, Thread
 
@@ -22,7 +23,7 @@ def reindex_thread_task(thread_id: int) -> None:
 
 
 def reindex_thread(thread_id: int) -> None:
-    transaction.on_commit(lambda: reindex_thread_task.enqueue(thread_id))
+    enqueue(reindex_thread_task, thread_id)
 
 
 def _post_changed(sender, instance, raw=False, **kwargs):

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from wagtail import hooks
 
 from .accounts import INVITATION_SESSION_KEY
+from .background import enqueue
 from .forms import DeleteAccountForm, InviteForm, ProfileForm
 from .models import Invitation, Profile, School
 from .privacy import delete_account, export_user_data
@@ -101,7 +102,8 @@ def invite_colleague(request):
     form = InviteForm(request.POST or None, schools=schools)
     if request.method == "POST" and form.is_valid():
         invitation = form.save(invited_by=request.user)
-        send_invitation_email.enqueue(
+        enqueue(
+            send_invitation_email,
             invitation.pk,
             request.build_absolute_uri("/").rstrip("/"),
             translation.get_language(),

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from .background import enqueue
 from .models import ContactRequest, ContactStatus, Profile
 from .notifications import notify, title_with_actor
 from .permissions import can_view_profile
@@ -71,7 +72,7 @@ def ask_expert(
         request.save()
         from .tasks import send_contact_confirmation
 
-        transaction.on_commit(lambda: send_contact_confirmation.enqueue(request.pk))
+        enqueue(send_contact_confirmation, request.pk)
     else:
         request.save()
         _deliver(request)
@@ -157,4 +158,4 @@ def reply(
     else:
         from .tasks import send_contact_answer
 
-        transaction.on_commit(lambda: send_contact_answer.enqueue(request.pk))
+        enqueue(send_contact_answer, request.pk)

@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from .background import enqueue
 from .models import Notification
 from .models.messages import ACTOR
 
@@ -63,14 +64,12 @@ def notify(
     )
     preference = recipient.email_notifications if email else "never"
 
-    def after_commit():
-        push_unread_count(recipient.pk)
-        if preference == "instant":
-            from .tasks import send_notification_email
+    if preference == "instant":
+        from .tasks import send_notification_email
 
-            send_notification_email.enqueue(notification.pk)
-
-    transaction.on_commit(after_commit)
+        # In this transaction: no e-mail for a rolled-back change.
+        enqueue(send_notification_email, notification.pk)
+    transaction.on_commit(lambda: push_unread_count(recipient.pk), robust=True)
     return notification
 
 

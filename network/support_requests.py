@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from .background import enqueue
 from .contact import LIMITS
 from .models import Profile, RequestStatus, SupportOffer, SupportRequest
 from .notifications import notify, title_with_actor
@@ -72,7 +73,7 @@ def send_request(
         request.save()
         from .tasks import send_support_confirmation
 
-        transaction.on_commit(lambda: send_support_confirmation.enqueue(request.pk))
+        enqueue(send_support_confirmation, request.pk)
     else:
         request.save()
         _deliver(request, support_request_handlers(request))
@@ -197,4 +198,4 @@ def _tell_sender(request: SupportRequest, user) -> None:
     else:
         from .tasks import send_support_answer
 
-        transaction.on_commit(lambda: send_support_answer.enqueue(request.pk))
+        enqueue(send_support_answer, request.pk)

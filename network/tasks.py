@@ -4,8 +4,8 @@ sends in the recipient's own language."""
 from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import timezone
-from django_tasks import task
 
+from .background import retried_task
 from .mail import render_email
 
 
@@ -21,7 +21,7 @@ def _send(template: str, context: dict, to: str, language: str, name="") -> None
     )
 
 
-@task()
+@retried_task
 def send_invitation_email(invitation_id: int, base_url: str, language: str) -> None:
     from .models import Invitation
 
@@ -36,7 +36,7 @@ def send_invitation_email(invitation_id: int, base_url: str, language: str) -> N
     )
 
 
-@task()
+@retried_task
 def send_notification_email(notification_id: int) -> None:
     from .models import Notification
 
@@ -57,7 +57,7 @@ def send_notification_email(notification_id: int) -> None:
     notification.save(update_fields=["emailed_at"])
 
 
-@task()
+@retried_task
 def send_contact_confirmation(request_id: int) -> None:
     from .models import ContactRequest
 
@@ -71,7 +71,7 @@ def send_contact_confirmation(request_id: int) -> None:
     )
 
 
-@task()
+@retried_task
 def send_contact_answer(request_id: int) -> None:
     from .models import ContactRequest
 
@@ -85,7 +85,7 @@ def send_contact_answer(request_id: int) -> None:
     )
 
 
-@task()
+@retried_task
 def send_support_confirmation(request_id: int) -> None:
     from .models import SupportRequest
 
@@ -99,7 +99,7 @@ def send_support_confirmation(request_id: int) -> None:
     )
 
 
-@task()
+@retried_task
 def send_support_answer(request_id: int) -> None:
     from .models import SupportRequest
 

@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, task_report
 from .models import Board, Profile, School, SupportNeed, SupportOffer, Topic
 from .widgets import ProvinceChecklist
 
@@ -165,7 +165,28 @@ def network_admin_urls():
             admin_views.merge_topics_view,
             name="network_merge_topics",
         ),
+        path("taken/mislukt/", task_report.failed_tasks, name="failed_tasks"),
+        path(
+            "taken/mislukt/<uuid:result_id>/opnieuw/",
+            task_report.retry_task,
+            name="retry_failed_task",
+        ),
     ]
+
+
+class AdminsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return task_report.can_see_failed_tasks(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def failed_tasks_menu_item():
+    return AdminsMenuItem(
+        _("Failed background tasks"),
+        reverse("failed_tasks"),
+        icon_name="warning",
+        order=900,
+    )
 
 
 class PermissionMenuItem(MenuItem):

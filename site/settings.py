@@ -70,6 +70,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "channels",
+    # The database task queue (TASKS_BACKEND=database); its table exists with
+    # either backend, so switching needs no other step than `migrate`.
+    "django_tasks",
+    "django_tasks_db",
     # Limits per client; listed for its system checks on the cache.
     "django_ratelimit",
     "allauth",
@@ -285,7 +289,29 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "LECSO <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Background tasks (Django's Tasks API through django-tasks) ------------------
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# "immediate": a task runs in the web process when the transaction that queued it
+# commits (the embedded default, and the tests). "database": django-tasks-db
+# keeps each task as a row written in that transaction, and `manage.py db_worker`
+# runs them beside Daphne, so a slow or unreachable mail server never slows a
+# request and a failed e-mail is tried again (network/background.py).
+TASKS_BACKEND = env.str("TASKS_BACKEND", "immediate")
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND={TASKS_BACKEND!r}: use one of {', '.join(TASK_BACKENDS)}."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
+# A task that fails for a passing reason (the mail server) is tried this many
+# times in all, waiting 1, 4, 16, 64... times the first wait in between.
+TASK_ATTEMPTS = env.int("TASK_ATTEMPTS", default=6)
+TASK_RETRY_FIRST_WAIT_SECONDS = env.int("TASK_RETRY_FIRST_WAIT_SECONDS", default=60)
+# The newsletter goes out in batches of this many messages, no faster than this
+# many a minute (0: as fast as the mail server takes them).
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=200)
+NEWSLETTER_PER_MINUTE = env.int("NEWSLETTER_PER_MINUTE", default=600)
 
 # --- Passwords --------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

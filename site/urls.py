@@ -66,6 +66,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("lecso_site.forum_knowledge")),
     path("", include("lecso_site.helpdesk_knowledge")),
+    path("", include("lecso_site.newsletter_views")),
     path("", include("network.urls")),
     path("", include("events.urls")),
     path("", include("forums.urls")),

@@ -8,6 +8,13 @@ from .knowledge import (
     RelatedKnowledgeArticle,
 )
 from .news import NewsIndexPage, NewsPage, NewsPageTag, Theme
+from .newsletter import (
+    MemberNewsletterChoice,
+    NewsletterDelivery,
+    NewsletterIndexPage,
+    NewsletterIssue,
+    Subscriber,
+)
 from .standard import StandardPage
 
 __all__ = [
@@ -21,6 +28,11 @@ __all__ = [
     "NewsIndexPage",
     "NewsPage",
     "NewsPageTag",
+    "MemberNewsletterChoice",
+    "NewsletterDelivery",
+    "NewsletterIndexPage",
+    "NewsletterIssue",
+    "Subscriber",
     "RelatedKnowledgeArticle",
     "StandardPage",
     "Theme",

@@ -34,6 +34,7 @@ class HomePage(Page):
         "lecso_site.KnowledgeIndexPage",
         "events.EventIndexPage",
         "lecso_site.StandardPage",
+        "lecso_site.NewsletterIndexPage",
     ]
     max_count = 1
 

@@ -64,14 +64,18 @@ def test_non_member_board_domain_cannot_register(client, make_school, other_boar
     assert not mail.outbox
 
 
-def test_invited_person_with_another_address_registers(client, school_a, make_person):
+def test_invited_person_with_another_address_registers(
+    client, school_a, make_person, django_capture_on_commit_callbacks
+):
     coordinator = make_person("Coördinator", school=school_a)
     Affiliation.objects.filter(profile=coordinator).update(is_coordinator=True)
     client.force_login(coordinator.user)
-    client.post(
-        "/account/uitnodigen/",
-        {"email": "prive.collega@gmail.com", "school": school_a.pk},
-    )
+    # The invitation's e-mail is queued with the invitation, sent once it commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/account/uitnodigen/",
+            {"email": "prive.collega@gmail.com", "school": school_a.pk},
+        )
     invitation = Invitation.objects.get()
     invite_mail = mail.outbox[-1]
     assert invitation.token in invite_mail.body
