@@ -8,6 +8,7 @@ ranked from the index entries alone, among the keys the queryset allows (a
 hashed subquery), and only that page of objects is loaded. Imported only on
 PostgreSQL."""
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import (
     AutoField,
     BigIntegerField,
@@ -87,7 +88,12 @@ class RankedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
 
 
 def _compiled(queryset) -> tuple[str, tuple]:
-    return queryset.query.sql_with_params()
+    try:
+        return queryset.query.sql_with_params()
+    except EmptyResultSet:
+        # A queryset that can hold nothing (a filter on an empty list):
+        # a subquery of no rows, which matches no key.
+        return "SELECT NULL WHERE FALSE", ()
 
 
 def _plain_words(query) -> bool:

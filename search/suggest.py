@@ -13,7 +13,7 @@ from network.directory import directory_url
 from network.models import Profile, SupportNeed, Topic
 
 from . import vocabulary
-from .sources import public_pages
+from .sources import PageSource, public_pages, registered
 from .text import search_words
 
 PER_KIND = 4
@@ -32,6 +32,10 @@ def _starts_a_word(name: str, text: str) -> bool:
     """The Python twin of _word_starts, for the short list of support needs."""
     name, text = name.lower(), text.lower()
     return name.startswith(text) or f" {text}" in name or f",{text}" in name
+
+
+def searched_page_models() -> list:
+    return [source.model for source in registered() if isinstance(source, PageSource)]
 
 
 @dataclass
@@ -97,8 +101,11 @@ def suggestions(user, typed: str, request=None) -> list[dict]:
     # Titles with a word starting with the text, those starting with it first.
     # A plain title match, not the index's autocomplete: that scores every
     # matching page and took 2.7 s over 20,000 pages on SQLite.
+    # Pages of the kinds the search has (the page sources the apps offer), so
+    # a page that is live but not for everyone (a members' newsletter) is
+    # never named here.
     pages = (
-        public_pages(Page.objects.all())
+        public_pages(Page.objects.type(*searched_page_models()))
         .filter(_word_starts("title", text), depth__gt=2)
         .annotate(starts=Case(When(title__istartswith=text, then=0), default=1))
         .order_by("starts", "title")

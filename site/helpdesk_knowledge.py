@@ -44,17 +44,17 @@ def helpdesk_suggestions(user, typed: str, request=None) -> list[dict]:
         {"title": page.title, "url": page.get_url(request), "kind": _("Knowledge base")}
         for page in articles[:SUGGESTED_PER_KIND]
     ]
+    helpdesks = list(
+        Category.objects.filter(is_helpdesk=True).values_list("pk", flat=True)
+    )
+    if not helpdesks:
+        return found
     solved = (
         ThreadSource()
         .queryset(user, filters)
         # A list, not a join or subquery: the search backend checks each
         # filter against the index's filter fields. Categories are few.
-        .filter(
-            category__in=list(
-                Category.objects.filter(is_helpdesk=True).values_list("pk", flat=True)
-            ),
-            accepted_post__isnull=False,
-        )
+        .filter(category__in=helpdesks, accepted_post__isnull=False)
     )
     found += [
         {

@@ -135,14 +135,18 @@ class _Messages:
         return message
 
 
-def _still_subscribed(delivery, audience) -> bool:
-    if audience == NewsletterAudience.PUBLIC:
-        return Subscriber.objects.filter(
-            email__iexact=delivery.email, unsubscribed_at__isnull=True
-        ).exists()
-    return not MemberNewsletterChoice.objects.filter(
-        user_id=delivery.user_id, receives=False
-    ).exists()
+def _leave_out_the_unsubscribed(issue) -> None:
+    """Those who left the list since the issue started sending get nothing."""
+    waiting = NewsletterDelivery.objects.filter(
+        issue=issue, status=DeliveryStatus.PENDING
+    )
+    if issue.audience == NewsletterAudience.PUBLIC:
+        gone = Subscriber.objects.filter(unsubscribed_at__isnull=False).values("email")
+        waiting = waiting.filter(email__in=gone)
+    else:
+        gone = MemberNewsletterChoice.objects.filter(receives=False).values("user")
+        waiting = waiting.filter(user__in=gone)
+    waiting.update(status=DeliveryStatus.UNSUBSCRIBED)
 
 
 def _send_one(issue, messages, connection) -> bool | None:
@@ -158,17 +162,14 @@ def _send_one(issue, messages, connection) -> bool | None:
         )
         if delivery is None:
             return None
-        if not _still_subscribed(delivery, issue.audience):
-            delivery.status = DeliveryStatus.UNSUBSCRIBED
+        try:
+            connection.send_messages([messages.for_delivery(delivery)])
+        except smtplib.SMTPRecipientsRefused as refused:
+            delivery.status = DeliveryStatus.FAILED
+            delivery.error = str(refused)[:300]
         else:
-            try:
-                connection.send_messages([messages.for_delivery(delivery)])
-            except smtplib.SMTPRecipientsRefused as refused:
-                delivery.status = DeliveryStatus.FAILED
-                delivery.error = str(refused)[:300]
-            else:
-                delivery.status = DeliveryStatus.SENT
-                delivery.sent_at = timezone.now()
+            delivery.status = DeliveryStatus.SENT
+            delivery.sent_at = timezone.now()
         delivery.save(update_fields=["status", "sent_at", "error"])
     return True
 
@@ -190,6 +191,7 @@ def send_newsletter_batch(issue_id: int, failures: int = 0) -> int:
     messages = _Messages(issue)
     started = timezone.now()
     handled = 0
+    _leave_out_the_unsubscribed(issue)
     connection = get_connection(fail_silently=False)
     try:
         while handled < settings.NEWSLETTER_BATCH_SIZE or not queues_in_the_database():

@@ -86,6 +86,7 @@ def build_world(home) -> World:
     _signals(w)
     _consultations(w)
     _helpdesk(w)
+    _newsletter(w, home)
     _search_log(w)
     return w
 
@@ -642,6 +643,39 @@ def _helpdesk(w: World) -> None:
     w.unshared_case = case(w.hidden_owner, "unsharedcase", colleague)
     w.other_case = case(w.other_member, "othercase", {"other_member"})
     w.cases = [w.case, w.shared_case, w.unshared_case, w.other_case]
+
+
+def _newsletter(w: World, home) -> None:
+    """A members' issue that was sent, a public one, an issue in draft, and a
+    public subscriber whose address nobody swept may see."""
+    from django.utils import timezone as tz
+
+    from lecso_site.models import NewsletterIndexPage, NewsletterIssue, Subscriber
+
+    archive = NewsletterIndexPage(title="Nieuwsbrief", slug="nieuwsbrief")
+    home.add_child(instance=archive)
+    archive.save_revision().publish()
+    sent = tz.now() - datetime.timedelta(days=3)
+    for title, audience, allowed, live in (
+        ("Ledenbrief", "leden", MEMBERS, True),
+        ("Openbare brief", "openbaar", set(ROLES), True),
+        ("Conceptbrief", "openbaar", set(), False),
+    ):
+        issue = NewsletterIssue(
+            title=f"{title} {w.canary(title.lower() + 'title', allowed)}",
+            audience=audience,
+            intro=w.text(title.lower() + "intro", allowed),
+            body=_body(w.text(title.lower() + "body", allowed)),
+            live=live,
+        )
+        archive.add_child(instance=issue)
+        revision = issue.save_revision()
+        if live:
+            revision.publish()
+            NewsletterIssue.objects.filter(pk=issue.pk).update(sending_started_at=sent)
+    Subscriber.objects.create(
+        email=f"{w.canary('subscriber')}@elders.nl", confirmed_at=sent
+    )
 
 
 def _search_log(w: World) -> None:

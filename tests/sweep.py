@@ -129,6 +129,18 @@ def _visitor_tokens(w, role):
     return [{"token": t} for t in _tampered(token)]
 
 
+def _newsletter_confirm_token(w) -> str:
+    from lecso_site.newsletter import confirm_token
+
+    return confirm_token(w.owner.email, "nl")
+
+
+def _unsubscribe_token(w) -> str:
+    from lecso_site.newsletter import unsubscribe_token
+
+    return unsubscribe_token(w.owner.email, "leden")
+
+
 FILLERS = {
     # Only with DEBUG on: uploaded images. Documents (a restricted one among
     # them) and forum attachments must not be reachable there.
@@ -172,6 +184,12 @@ FILLERS = {
         {"pk": r.pk} for r in (w.support_request, w.visitor_support_request)
     ],
     "association:signal": lambda w, role: [{"pk": w.signal.pk}],
+    "newsletter_confirm": lambda w, role: [
+        {"token": t} for t in _tampered(_newsletter_confirm_token(w))
+    ],
+    "newsletter_unsubscribe": lambda w, role: [
+        {"token": t} for t in _own(_unsubscribe_token(w), role)
+    ],
     "association:case": lambda w, role: [{"pk": c.pk} for c in w.cases],
     "association:case_attachment": lambda w, role: [{"pk": w.case_attachment.pk}],
     "association:consultation": lambda w, role: [

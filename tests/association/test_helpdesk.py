@@ -304,6 +304,10 @@ def test_suggestions_show_articles_and_solved_forum_questions_one_may_see(
     from forums.models import Category
 
     make_article("Een TLV aanvragen bij het samenwerkingsverband")
+    client.force_login(reporter)
+    # Before the forum has a helpdesk category: the articles alone.
+    (only,) = client.get("/helpdesk/suggesties/?q=TLV").json()["items"]
+    assert only["title"] == "Een TLV aanvragen bij het samenwerkingsverband"
     helpdesk_category = Category.objects.create(
         name="Helpdesk", slug="helpdesk", is_helpdesk=True
     )

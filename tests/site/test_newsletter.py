@@ -244,3 +244,25 @@ def test_only_a_published_issue_is_sent(make_issue, client):
 
     with pytest.raises(NotReady):
         start_sending(NewsletterIssue.objects.get(pk=issue.pk))
+
+
+def test_who_leaves_the_list_while_it_is_sent_gets_nothing(
+    make_issue, django_capture_on_commit_callbacks
+):
+    from lecso_site.newsletter import unsubscribe
+    from lecso_site.newsletter_sending import progress
+
+    issue = make_issue()
+    for name in ("blijft", "gaat"):
+        Subscriber.objects.create(
+            email=f"{name}@school.nl", confirmed_at=timezone.now()
+        )
+    with django_capture_on_commit_callbacks() as queued:
+        start_sending(issue)
+    assert unsubscribe("gaat@school.nl", "openbaar")
+    for callback in queued:
+        callback()
+    assert [m.to for m in mail.outbox] == [["blijft@school.nl"]]
+    counts = progress(NewsletterIssue.objects.get(pk=issue.pk))
+    assert counts["sent"] == 1 and counts["skipped"] == 1
+    assert counts["unsubscribed_since"] == 1 and counts["waiting"] == 0

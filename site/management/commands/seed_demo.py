@@ -26,6 +26,7 @@ from demo.events import seed_events
 from demo.forums import seed_forums
 from demo.helpdesk import seed_helpdesk
 from demo.network import seed_network
+from demo.newsletter import seed_newsletter
 from demo.offers import seed_offers, seed_support_requests
 from demo.search import seed_search_stats
 from lecso_site.models import (
@@ -97,6 +98,7 @@ class Command(BaseCommand):
         events = seed_events(home)
         admin = get_user_model().objects.filter(username=ADMIN_USERNAME)
         threads = seed_forums(moderators=admin)
+        issues = seed_newsletter(home)
         searches = seed_search_stats()
         self.report(created_admin)
         if people:
@@ -104,6 +106,11 @@ class Command(BaseCommand):
         if offers:
             self.stdout.write(
                 f"  Offers: {offers} support offers at /aanbod/, with a few requests"
+            )
+        if issues:
+            self.stdout.write(
+                "  Newsletter: two sent issues and a draft at /nieuwsbrief/; send one "
+                "from its page in the admin (Send)"
             )
         if cases:
             self.stdout.write(
