@@ -44,11 +44,11 @@ def _chrome(request) -> dict:
 
 
 def _read_chrome(request) -> dict:
-    from lecso_site.models import NewsIndexPage
+    from lecso_site.models import NewsIndexPage, NewsletterIndexPage
 
     root = _site_root(request)
     if root is None:
-        return {"root": None, "sections": [], "feed_url": ""}
+        return {"root": None, "sections": [], "feed_url": "", "newsletter_url": ""}
     # Title and URL live on the base Page: no need for .specific() here.
     sections = [
         {
@@ -65,10 +65,12 @@ def _read_chrome(request) -> dict:
         if news_index
         else ""
     )
+    newsletter = NewsletterIndexPage.objects.descendant_of(root).live().first()
     return {
         "root": {"pk": root.pk, "url": root.get_url(request)},
         "sections": sections,
         "feed_url": feed_url,
+        "newsletter_url": newsletter.get_url(request) if newsletter else "",
     }
 
 
@@ -135,6 +137,12 @@ def language_switch(context):
 def news_feed_url(context) -> str:
     """The site's news feed, for the <link rel=alternate> in every page's head."""
     return _chrome(context["request"])["feed_url"]
+
+
+@register.simple_tag(takes_context=True)
+def newsletter_url(context) -> str:
+    """The newsletter's archive and subscribe form, for the footer."""
+    return _chrome(context["request"])["newsletter_url"]
 
 
 @register.simple_tag(takes_context=True)

@@ -17,6 +17,9 @@ DAILY_JOBS = {
     "lecso-notification-digests": "send_notification_digests",
     "lecso-event-reminders": "send_event_reminders",
     "lecso-purge-event-data": "purge_event_data",
+    "lecso-helpdesk-reminders": "send_helpdesk_reminders",
+    "lecso-purge-helpdesk": "purge_helpdesk_cases",
+    "lecso-consultation-reminders": "send_consultation_reminders",
 }
 
 
@@ -74,11 +77,23 @@ def test_each_daily_job_has_a_timer_and_runs_a_real_command(name, command):
     assert f"{name}.timer" in " ".join(unit("lecso.target")["Unit"]["Wants"])
 
 
-def test_worker_unit_waits_for_the_database_task_backend():
-    text = (SYSTEMD / "lecso-worker.service.example").read_text()
-    assert "manage.py db_worker" in text
-    assert "django-tasks-db" in text
-    assert not (SYSTEMD / "lecso-worker@.service").exists(), "not installed yet"
+def test_the_worker_runs_beside_daphne_on_the_database_backend():
+    service = unit("lecso-worker@.service")["Service"]
+    assert service["ExecStart"][0].endswith("manage.py db_worker")
+    assert service["Restart"] == ["on-failure"]
+    assert service["KillSignal"] == ["SIGTERM"], "the task in hand is finished"
+    assert "lecso-worker@1.service" in " ".join(unit("lecso.target")["Unit"]["Wants"])
+    env = (DEPLOY / "lecso.env.example").read_text()
+    assert "TASKS_BACKEND=database" in env
+    assert "db_worker" in get_commands()
+
+
+def test_newsletters_are_started_and_resumed_every_few_minutes():
+    service = unit("lecso-newsletters.service")["Service"]
+    assert service["ExecStart"][0].endswith("manage.py send_newsletters")
+    assert "send_newsletters" in get_commands()
+    assert unit("lecso-newsletters.timer")["Timer"]["OnCalendar"] == ["*:0/5"]
+    assert "lecso-newsletters.timer" in " ".join(unit("lecso.target")["Unit"]["Wants"])
 
 
 def test_nginx_passes_what_the_site_expects():
