@@ -3,12 +3,16 @@ e-mail it becomes. An item the list's readers may not see (a members-only
 meeting, a page in a private section, a thread in a members' category) is left
 out of the public list's e-mail and web version alike."""
 
+import re
+from html import unescape
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from events.models import EventPage
@@ -91,14 +95,28 @@ def _solved_questions(count: int, for_members: bool) -> list[dict]:
     ]
 
 
+def _plain(rich_text) -> str:
+    """Rich text for the plain-text part: a blank line after each block, the
+    tags gone, and (in the e-mail's autoescape-off template) the entities
+    back to their characters."""
+    html = re.sub(r"</(p|h2|h3|li|ol|ul)>", "\n\n", str(rich_text))
+    html = re.sub(r"<li>", "- ", html)
+    text = unescape(strip_tags(html))
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
 def items_for(issue, request=None) -> list[dict]:
     """The issue's blocks as items for its list, in the editor's order."""
     for_members = issue.audience == NewsletterAudience.MEMBERS
     items = []
+    # An item's title is a level below the heading of the list it is in, or
+    # a section of its own (h2) when no heading came before it.
+    level = 2
     for block in issue.body:
         kind, value = block.block_type, block.value
         if kind == "text":
-            items.append({"kind": "text", "html": str(value)})
+            items.append({"kind": "text", "html": str(value), "plain": _plain(value)})
+            level = 2
         elif kind == "image":
             rendition = value.get_rendition("width-600")
             items.append(
@@ -113,7 +131,7 @@ def items_for(issue, request=None) -> list[dict]:
         elif kind in PAGE_LABELS:
             page = _visible_page(value, for_members)
             if page is not None:
-                items.append(_page_item(kind, page.specific))
+                items.append({**_page_item(kind, page.specific), "level": level})
         elif kind in ("upcoming_meetings", "solved_questions"):
             found = (
                 _upcoming_meetings(value["count"], for_members)
@@ -122,7 +140,7 @@ def items_for(issue, request=None) -> list[dict]:
             )
             if found:
                 items.append({"kind": "heading", "text": value["heading"]})
-                items.extend(found)
+                items.extend({**item, "level": 3} for item in found)
     return items
 
 

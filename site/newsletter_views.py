@@ -72,7 +72,11 @@ def subscribe(request):
     # Whether the address is on the list already is not told here: the
     # e-mail is the same either way, and confirming twice changes nothing.
     enqueue(send_confirmation, email, translation.get_language())
-    return render(request, "lecso_site/newsletter/check_inbox.html", {"email": email})
+    return render(
+        request,
+        "lecso_site/newsletter/check_inbox.html",
+        {"email": email, "days": CONFIRM_DAYS},
+    )
 
 
 def confirm(request, token):
@@ -81,7 +85,7 @@ def confirm(request, token):
         return render(
             request,
             "lecso_site/newsletter/link_problem.html",
-            {"problem": problem},
+            {"problem": problem, "days": CONFIRM_DAYS},
             status=400,
         )
     if request.method == "POST":

@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info
@@ -49,7 +50,10 @@ def _read_chrome(request) -> dict:
     root = _site_root(request)
     if root is None:
         return {"root": None, "sections": [], "feed_url": "", "newsletter_url": ""}
-    # Title and URL live on the base Page: no need for .specific() here.
+    # Title and URL live on the base Page: no need for .specific() here. The
+    # newsletter's archive is one of the home page's children too, in the
+    # menu or not: one query finds both.
+    children = list(root.get_children().live().public())
     sections = [
         {
             "pk": child.pk,
@@ -57,15 +61,19 @@ def _read_chrome(request) -> dict:
             "url": child.get_url(request),
             "title": child.title,
         }
-        for child in root.get_children().live().public().in_menu()
+        for child in children
+        if child.show_in_menus
     ]
+    archive_type = ContentType.objects.get_for_model(NewsletterIndexPage).pk
+    newsletter = next(
+        (child for child in children if child.content_type_id == archive_type), None
+    )
     news_index = NewsIndexPage.objects.descendant_of(root).live().first()
     feed_url = (
         news_index.get_url(request) + news_index.reverse_subpage("feed")
         if news_index
         else ""
     )
-    newsletter = NewsletterIndexPage.objects.descendant_of(root).live().first()
     return {
         "root": {"pk": root.pk, "url": root.get_url(request)},
         "sections": sections,

@@ -210,3 +210,29 @@ def test_the_member_reads_the_answer_not_the_note_and_adds_by_keyboard(
     assert added.text == addition and added.author == member
     answered.refresh_from_db()
     assert answered.status == CaseStatus.ASSIGNED, "back with the adviser"
+
+
+def test_a_question_and_answer_in_the_knowledge_base_passes_axe(
+    page, knowledge_index, serious_violations
+):
+    from lecso_site.models import KnowledgeQuestion
+    from lecso_site.models.knowledge import Audience
+    from tests.conftest import body, publish
+
+    ensure_migration_rows()
+    article = publish(
+        knowledge_index,
+        KnowledgeQuestion(
+            title="Een zij-instromer voor de klas in het SO",
+            intro="Kan een leerkracht zonder bevoegdheid beginnen?",
+            question="Wij willen een ervaren jeugdzorgmedewerker aannemen.\n\nKan dat?",
+            theme=SignalTheme.objects.get(slug="personeelstekort"),
+            audience=Audience.SO,
+            body=body("Dat kan als zij-instromer, na een geschiktheidsonderzoek."),
+        ),
+    )
+    assert page.goto(article.url).status == 200
+    expect(page.get_by_role("heading", name="De vraag")).to_be_visible()
+    expect(page.get_by_role("heading", name="Het antwoord")).to_be_visible()
+    expect(page.locator("blockquote")).to_contain_text("jeugdzorgmedewerker")
+    assert serious_violations(page) == []

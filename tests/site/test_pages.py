@@ -17,6 +17,8 @@ from lecso_site.models import (
     KnowledgeIndexPage,
     KnowledgeQuestion,
     NewsIndexPage,
+    NewsletterIndexPage,
+    NewsletterIssue,
     NewsPage,
     StandardPage,
 )
@@ -26,8 +28,21 @@ class TestPageTreeRules(WagtailPageTestCase):
     def test_home_lives_at_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {NewsIndexPage, KnowledgeIndexPage, EventIndexPage, StandardPage}
+            HomePage,
+            {
+                NewsIndexPage,
+                KnowledgeIndexPage,
+                EventIndexPage,
+                StandardPage,
+                NewsletterIndexPage,
+            },
         )
+
+    def test_newsletter_issues_live_under_the_archive(self):
+        self.assertAllowedParentPageTypes(NewsletterIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(NewsletterIndexPage, {NewsletterIssue})
+        self.assertAllowedParentPageTypes(NewsletterIssue, {NewsletterIndexPage})
+        self.assertAllowedSubpageTypes(NewsletterIssue, set())
 
     def test_news_items_live_under_the_news_index(self):
         self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage})
