@@ -266,3 +266,59 @@ def test_who_leaves_the_list_while_it_is_sent_gets_nothing(
     counts = progress(NewsletterIssue.objects.get(pk=issue.pk))
     assert counts["sent"] == 1 and counts["skipped"] == 1
     assert counts["unsubscribed_since"] == 1 and counts["waiting"] == 0
+
+
+def test_the_editor_sends_a_test_and_then_the_issue(client, make_issue, committed):
+    from django.contrib.auth.models import Permission
+
+    issue = make_issue()
+    Subscriber.objects.create(email="lezer@school.nl", confirmed_at=timezone.now())
+    editor = factories.make_user(
+        "redactie", email="redactie@lecso.nl", is_staff=True, is_superuser=True
+    )
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    sending = client.get(f"/admin/nieuwsbrief/{issue.pk}/verzenden/")
+    assert sending.status_code == HTTPStatus.OK
+    assert "Stuur mij een test" in sending.text
+    with committed():
+        client.post(f"/admin/nieuwsbrief/{issue.pk}/verzenden/", {"action": "test"})
+    (test,) = mail.outbox
+    assert test.to == ["redactie@lecso.nl"] and test.subject.startswith("[Test]")
+    assert not NewsletterDelivery.objects.exists(), "a test sends to nobody else"
+    with committed():
+        client.post(f"/admin/nieuwsbrief/{issue.pk}/verzenden/", {"action": "send"})
+    assert [m.to for m in mail.outbox[1:]] == [["lezer@school.nl"]]
+    page = client.get(f"/admin/nieuwsbrief/{issue.pk}/verzenden/").text
+    assert "Verzenden klaar" in page
+    member = factories.make_member("Anna Lid", email="anna@burcht.nl")
+    client.force_login(member)
+    assert client.get(f"/admin/nieuwsbrief/{issue.pk}/verzenden/").status_code in (
+        HTTPStatus.FOUND,
+        HTTPStatus.FORBIDDEN,
+    )
+
+
+def test_the_email_preview_is_the_email(make_issue, rf):
+    issue = make_issue()
+    response = issue.serve_preview(rf.get("/"), "email")
+    html = response.content.decode()
+    assert "<!DOCTYPE html>" in html and 'name="color-scheme"' in html
+    assert "Beste lezer" in html and "Direct afmelden" in html
+
+
+def test_a_scheduled_issue_goes_out_once_published_and_its_moment_has_come(
+    make_issue, committed
+):
+    from lecso_site.newsletter_sending import start_scheduled
+
+    Subscriber.objects.create(email="lezer@school.nl", confirmed_at=timezone.now())
+    issue = make_issue()
+    later = timezone.now() + datetime.timedelta(hours=2)
+    NewsletterIssue.objects.filter(pk=issue.pk).update(send_at=later)
+    with committed():
+        assert start_scheduled() == 0, "not yet"
+    with committed():
+        assert start_scheduled(now=later) == 1
+        assert start_scheduled(now=later) == 0, "once"
+    assert [m.to for m in mail.outbox] == [["lezer@school.nl"]]
