@@ -25,6 +25,10 @@ go astray, when the 5,000-post thread's pages differ in query count, or when a
 socket misses the reply. Search pages print beside their floor
 (bench/floors.py) and the ratio; with --check, a page over its query budget or
 floor ratio (bench/budgets.py) fails the run too.
+
+Then the newsletter goes to 10,000 subscribers (100,000 at 10x) through one
+real worker process (bench/newsletter_bench.py; --skip-newsletter leaves it
+out): e-mails per second, and the run fails when anyone is not sent it.
 """
 
 import argparse
@@ -326,6 +330,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--check", action="store_true", help="fail on a missed budget")
     parser.add_argument("--debug", action="store_true", help="run with DEBUG=1")
+    parser.add_argument(
+        "--skip-newsletter", action="store_true", help="leave the newsletter out"
+    )
     args = parser.parse_args()
 
     configure(args.scale, debug=args.debug)
@@ -377,6 +384,10 @@ def main() -> None:
     workers, total = REGISTRATION_LOAD.get(connection.vendor, (10, 100))
     ok = report_registrations(measure_registrations(workers, total)) and ok
     ok = forums_seed.report_fanout(forums_seed.measure_fanout()) and ok
+    if not args.skip_newsletter:
+        from bench.newsletter_bench import measure_newsletter, report_newsletter
+
+        ok = report_newsletter(measure_newsletter(args.scale)) and ok
     if not ok:
         sys.exit(1)
 
