@@ -53,7 +53,13 @@ def daphne(make_application, *, host="localhost", django_db_blocker=None):
         yield f"http://{host}:{server.port.value}"
     finally:
         server.terminate()
-        server.join()
+        # Daphne stops on SIGTERM once its reactor has shut down; a child that
+        # has not after ten seconds (seen once on a busy machine) is killed
+        # rather than left to hang the whole run.
+        server.join(timeout=10)
+        if server.is_alive():
+            server.kill()
+            server.join()
 
 
 def site_application():
