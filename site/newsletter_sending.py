@@ -136,17 +136,32 @@ class _Messages:
 
 
 def _leave_out_the_unsubscribed(issue) -> None:
-    """Those who left the list since the issue started sending get nothing."""
+    """Those who left the list since the issue started sending get nothing.
+    Asked from their side (a handful, by the moment they left), not by
+    scanning the waiting deliveries: once per batch, over 100,000 rows, that
+    made a send slow down as it went."""
+    since = issue.sending_started_at
+    if since is None:
+        return
     waiting = NewsletterDelivery.objects.filter(
         issue=issue, status=DeliveryStatus.PENDING
     )
     if issue.audience == NewsletterAudience.PUBLIC:
-        gone = Subscriber.objects.filter(unsubscribed_at__isnull=False).values("email")
+        gone = list(
+            Subscriber.objects.filter(unsubscribed_at__gte=since).values_list(
+                "email", flat=True
+            )
+        )
         waiting = waiting.filter(email__in=gone)
     else:
-        gone = MemberNewsletterChoice.objects.filter(receives=False).values("user")
-        waiting = waiting.filter(user__in=gone)
-    waiting.update(status=DeliveryStatus.UNSUBSCRIBED)
+        gone = list(
+            MemberNewsletterChoice.objects.filter(
+                receives=False, changed_at__gte=since
+            ).values_list("user_id", flat=True)
+        )
+        waiting = waiting.filter(user_id__in=gone)
+    if gone:
+        waiting.update(status=DeliveryStatus.UNSUBSCRIBED)
 
 
 def _send_one(issue, messages, connection) -> bool | None:
