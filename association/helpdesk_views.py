@@ -107,7 +107,7 @@ def case_new(request):
 @login_required
 def case_detail(request, pk):
     case = get_object_or_404(
-        Case.objects.select_related("theme", "school", "merged_into"), pk=pk
+        Case.objects.select_related("theme", "school", "merged_into", "article"), pk=pk
     )
     if not can_see_case(request.user, case):
         raise Http404

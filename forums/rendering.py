@@ -1,16 +1,19 @@
 """What every reader sees of a post, its header, text and attachments, is
 rendered once for each version of all it shows and kept in the cache. The
-buttons and marks of one reader (templates/forums/includes/post.html) are
-rendered around it on every view.
+buttons and marks of one reader (templates/forums/includes/post.html) go
+around it; the whole post is cached again under those buttons, which most
+readers share.
 
-A page of twenty posts asks the cache once and renders only the posts it did
+A page of twenty posts asks the cache twice and renders only the posts it did
 not find there."""
 
 import hashlib
+import secrets
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db.models import prefetch_related_objects
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
@@ -62,7 +65,8 @@ def attach_shared_html(posts, thread, viewer, *, is_moderator: bool):
         profile = author_profile(post)
         post.author_visible = profile is not None and can_view_profile(viewer, profile)
         post.body_shown = not post.is_hidden or is_moderator
-        wanted[_key(post, thread, profile, language)] = post
+        post.shared_key = _key(post, thread, profile, language)
+        wanted[post.shared_key] = post
     found = cache.get_many(list(wanted))
     _load_shown_parts([post for key, post in wanted.items() if key not in found])
     rendered = {}
@@ -96,3 +100,48 @@ def _load_shown_parts(posts) -> None:
     for post in posts:
         post.shown_attachments = attachments[post.pk]
     prefetch_related_objects(posts, "author__profile__photo__renditions")
+
+
+def render_for_reader(posts, thread, context: dict, request) -> list[tuple]:
+    """(post, html) for each of `posts`: the whole post
+    (templates/forums/includes/post.html) as the reader of `context`
+    (thread_views._reader_context) sees it, after attach_shared_html.
+
+    A post looks the same to every reader with the same buttons, so it is
+    kept in the cache under its shared part's key and those buttons; most
+    readers of a page share every entry. The forms' CSRF token is the one
+    thing of this reader inside: the cached text is kept split where it
+    goes, at a mark chosen at random for each render, so no post's own text
+    can be taken for it."""
+    language = translation.get_language()
+    wanted = {}
+    for post in posts:
+        buttons = (
+            post.shared_key,
+            language,
+            context["may_reply"],
+            context["is_moderator"],
+            context["may_accept"],
+            bool(context["is_moderator"] and post.revision_count),
+            post.author_id == context["user_id"] if context["user_id"] else None,
+            post.pk in context["helpful"],
+        )
+        digest = hashlib.md5(repr(buttons).encode(), usedforsecurity=False)
+        wanted[f"forum:post-for:{post.pk}:{digest.hexdigest()}"] = post
+    found = cache.get_many(list(wanted))
+    rendered = {}
+    for key, post in wanted.items():
+        if key not in found:
+            mark = secrets.token_hex(16)
+            html = render_to_string(
+                "forums/includes/post.html",
+                {**context, "post": post, "csrf_token": mark},
+            )
+            found[key] = rendered[key] = html.split(mark)
+    if rendered:
+        cache.set_many(rendered, CACHE_SECONDS)
+    token = get_token(request)
+    return [
+        (post, mark_safe(token.join(found[key])))  # noqa: S308 - our template
+        for key, post in wanted.items()
+    ]

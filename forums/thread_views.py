@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Subquery
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, resolve_url
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from wagtail import hooks
@@ -31,9 +30,10 @@ from .permissions import (
     can_accept_answer,
     can_view_thread,
     is_moderator,
+    know_reader,
     write_refusal,
 )
-from .rendering import attach_shared_html, author_profile
+from .rendering import attach_shared_html, author_profile, render_for_reader
 from .text import quote
 
 
@@ -67,6 +67,9 @@ def _posts(thread, **filters):
     return (
         Post.objects.filter(thread=thread, **filters)
         .select_related("author__profile__photo")
+        # What a post on the page never shows: the Markdown source and the
+        # author's long texts (the directory's search text is the longest).
+        .defer("body", "author__profile__bio", "author__profile__search_text")
         .annotate(
             revision_count=Subquery(
                 PostRevision.objects.filter(post=OuterRef("pk"))
@@ -143,6 +146,7 @@ def thread(request, pk, slug=None):
     # statement, longer than running it. A merged thread's target is loaded
     # only in that rare case.
     threads = Thread.objects.select_related("category", "group", "accepted_post")
+    know_reader(request.user)
     if request.user.is_authenticated:
         threads = _with_reader_state(threads, request.user)
     thread = get_object_or_404(threads, pk=pk)
@@ -207,6 +211,7 @@ def thread(request, pk, slug=None):
         {
             **context,
             "posts": posts,
+            "shown": render_for_reader(posts, thread, context, request),
             "posts_page": page,
             "posts_per_page": POSTS_PER_PAGE,
             "last_read": last_read,
@@ -261,13 +266,9 @@ def catch_up(request, pk):
                 {
                     "position": post.position,
                     "version": post.version,
-                    "html": render_to_string(
-                        "forums/includes/post.html",
-                        {**context, "post": post},
-                        request=request,
-                    ),
+                    "html": html,
                 }
-                for post in posts
+                for post, html in render_for_reader(posts, thread, context, request)
             ],
         }
     )

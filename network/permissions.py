@@ -3,6 +3,9 @@ and consumers all ask these predicates; nothing decides visibility elsewhere."""
 
 from .models.people import Visibility
 
+# A person is a member through a school whose board is one (is_member).
+MEMBER_THROUGH_SCHOOL = {"profile__schools__board__is_member": True}
+
 
 def is_member(user) -> bool:
     """A member is a signed-in, active person with a profile at a school whose
@@ -14,7 +17,7 @@ def is_member(user) -> bool:
     # Asked several times per page; remembered on the user object for the request.
     if not hasattr(user, "_network_is_member"):
         user._network_is_member = user.__class__.objects.filter(
-            pk=user.pk, profile__schools__board__is_member=True
+            pk=user.pk, **MEMBER_THROUGH_SCHOOL
         ).exists()
     return user._network_is_member
 
