@@ -2,12 +2,16 @@
 search and the WebSocket consumers all ask these predicates; nothing decides
 forum visibility elsewhere."""
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group as AuthGroup
 from django.contrib.auth.models import Permission
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network.permissions import MEMBER_THROUGH_SCHOOL, is_member
+from network.permissions import is_member, membership_sql
 
 from .errors import ForumError
 from .models import (
@@ -29,15 +33,30 @@ def is_moderator(user) -> bool:
     # the rest of the request (Django's own has_perm reads every permission
     # of the user and of their groups, in two).
     if not hasattr(user, "_moderates_forums"):
-        user._moderates_forums = _moderation_rights(user.pk).exists()
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {_moderation_sql()}", [user.pk, user.pk])
+            user._moderates_forums = bool(cursor.fetchone()[0])
     return user._moderates_forums
 
 
-def _moderation_rights(user_key):
-    return Permission.objects.filter(
-        Q(user=user_key) | Q(group__user=user_key),
-        content_type__app_label="forums",
-        codename="moderate",
+def _moderation_sql() -> str:
+    """A statement with two parameters, both a person's key, that is true
+    when they may moderate the forums, by their own right or a group's.
+    Written out for the reasons network.permissions.membership_sql gives."""
+    User = get_user_model()
+    right = (
+        f"SELECT id FROM {Permission._meta.db_table} WHERE codename = 'moderate' "
+        f"AND content_type_id IN (SELECT id FROM {ContentType._meta.db_table} "
+        "WHERE app_label = 'forums')"
+    )
+    own = User.user_permissions.through._meta.db_table
+    groups = User.groups.through._meta.db_table
+    of_group = AuthGroup.permissions.through._meta.db_table
+    return (
+        f"EXISTS (SELECT 1 FROM {own} WHERE user_id = %s "
+        f"AND permission_id IN ({right})) "
+        f"OR EXISTS (SELECT 1 FROM {of_group} WHERE permission_id IN ({right}) "
+        f"AND group_id IN (SELECT group_id FROM {groups} WHERE user_id = %s))"
     )
 
 
@@ -48,27 +67,21 @@ def know_reader(user) -> None:
     is_member and is_moderator keep theirs."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return
-    reader = OuterRef("pk")
-    running = Suspension.objects.filter(user=reader, until__gt=timezone.now())
-    found = (
-        user.__class__.objects.filter(pk=user.pk)
-        .annotate(
-            member=Exists(
-                user.__class__.objects.filter(pk=reader, **MEMBER_THROUGH_SCHOOL)
-            ),
-            moderates=Exists(_moderation_rights(reader)),
-            suspension=Subquery(running.order_by("-until").values("pk")[:1]),
-        )
-        .values("member", "moderates", "suspension")
-        .first()
+    suspension = (
+        f"SELECT id FROM {Suspension._meta.db_table} WHERE user_id = %s "
+        "AND until > %s ORDER BY until DESC LIMIT 1"
     )
-    if found is None:
-        return
-    user._network_is_member = user.is_staff or found["member"]
-    user._moderates_forums = user.is_superuser or found["moderates"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT EXISTS ({membership_sql()}), {_moderation_sql()}, ({suspension})",
+            [user.pk, user.pk, user.pk, user.pk, timezone.now()],
+        )
+        member, moderates, suspended = cursor.fetchone()
+    user._network_is_member = user.is_staff or bool(member)
+    user._moderates_forums = user.is_superuser or bool(moderates)
     # The suspension itself is read only in the rare case there is one.
     user._forum_suspension = (
-        Suspension.objects.get(pk=found["suspension"]) if found["suspension"] else None
+        Suspension.objects.get(pk=suspended) if suspended is not None else None
     )
 
 

@@ -53,20 +53,28 @@ def _key(post, thread, profile, language: str) -> str:
     return f"forum:post:{post.pk}:{digest}"
 
 
+def _shared_key(post, thread, viewer, *, is_moderator: bool) -> str:
+    """The cache key of what `viewer` sees of `post` alike with others, after
+    deciding what that is: the author's profile or not, the text or not."""
+    profile = author_profile(post)
+    post.author_visible = profile is not None and can_view_profile(viewer, profile)
+    post.body_shown = not post.is_hidden or is_moderator
+    post.shared_key = _key(post, thread, profile, translation.get_language())
+    return post.shared_key
+
+
 def attach_shared_html(posts, thread, viewer, *, is_moderator: bool):
     """Give each of `posts` (of `thread`) its `shared_html` as `viewer` may
     see it: the author's profile link, role, school and photo only when the
     viewer may see that profile, and a hidden post's text only to moderators.
     No viewer is anyone (a live post sent to every open page)."""
+    if not posts:
+        return posts
     viewer = viewer or AnonymousUser()
-    language = translation.get_language()
-    wanted = {}
-    for post in posts:
-        profile = author_profile(post)
-        post.author_visible = profile is not None and can_view_profile(viewer, profile)
-        post.body_shown = not post.is_hidden or is_moderator
-        post.shared_key = _key(post, thread, profile, language)
-        wanted[post.shared_key] = post
+    wanted = {
+        _shared_key(post, thread, viewer, is_moderator=is_moderator): post
+        for post in posts
+    }
     found = cache.get_many(list(wanted))
     _load_shown_parts([post for key, post in wanted.items() if key not in found])
     rendered = {}
@@ -105,7 +113,7 @@ def _load_shown_parts(posts) -> None:
 def render_for_reader(posts, thread, context: dict, request) -> list[tuple]:
     """(post, html) for each of `posts`: the whole post
     (templates/forums/includes/post.html) as the reader of `context`
-    (thread_views._reader_context) sees it, after attach_shared_html.
+    (thread_views._reader_context) sees it.
 
     A post looks the same to every reader with the same buttons, so it is
     kept in the cache under its shared part's key and those buttons; most
@@ -114,10 +122,14 @@ def render_for_reader(posts, thread, context: dict, request) -> list[tuple]:
     goes, at a mark chosen at random for each render, so no post's own text
     can be taken for it."""
     language = translation.get_language()
+    viewer = request.user
     wanted = {}
     for post in posts:
+        shared_key = _shared_key(
+            post, thread, viewer, is_moderator=context["is_moderator"]
+        )
         buttons = (
-            post.shared_key,
+            shared_key,
             language,
             context["may_reply"],
             context["is_moderator"],
@@ -129,15 +141,19 @@ def render_for_reader(posts, thread, context: dict, request) -> list[tuple]:
         digest = hashlib.md5(repr(buttons).encode(), usedforsecurity=False)
         wanted[f"forum:post-for:{post.pk}:{digest.hexdigest()}"] = post
     found = cache.get_many(list(wanted))
+    missing = {key: post for key, post in wanted.items() if key not in found}
+    # Only posts not found whole need their shared part, itself often cached.
+    attach_shared_html(
+        list(missing.values()), thread, viewer, is_moderator=context["is_moderator"]
+    )
     rendered = {}
-    for key, post in wanted.items():
-        if key not in found:
-            mark = secrets.token_hex(16)
-            html = render_to_string(
-                "forums/includes/post.html",
-                {**context, "post": post, "csrf_token": mark},
-            )
-            found[key] = rendered[key] = html.split(mark)
+    for key, post in missing.items():
+        mark = secrets.token_hex(16)
+        html = render_to_string(
+            "forums/includes/post.html",
+            {**context, "post": post, "csrf_token": mark},
+        )
+        found[key] = rendered[key] = html.split(mark)
     if rendered:
         cache.set_many(rendered, CACHE_SECONDS)
     token = get_token(request)

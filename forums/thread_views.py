@@ -33,7 +33,7 @@ from .permissions import (
     know_reader,
     write_refusal,
 )
-from .rendering import attach_shared_html, author_profile, render_for_reader
+from .rendering import author_profile, render_for_reader
 from .text import quote
 
 
@@ -193,7 +193,6 @@ def thread(request, pk, slug=None):
         services.mark_read(user, thread, posts[-1].position, state=state)
     context = _reader_context(request, thread, posts)
     refusal = context.pop("refusal")
-    attach_shared_html(posts, thread, user, is_moderator=context["is_moderator"])
     form = None
     if context["may_reply"]:
         initial = {}
@@ -254,9 +253,6 @@ def catch_up(request, pk):
         posts = []
     context = _reader_context(request, thread, posts)
     context.pop("refusal")
-    attach_shared_html(
-        posts, thread, request.user, is_moderator=context["is_moderator"]
-    )
     return JsonResponse(
         {
             "version": thread.version,
