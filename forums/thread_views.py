@@ -4,7 +4,7 @@ show posts the same way to the same reader, from one context."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models import Count, Exists, OuterRef, Subquery, Value
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, resolve_url
 from django.template.response import TemplateResponse
@@ -43,8 +43,9 @@ class PostsByPosition:
     count, and a slice is a range of positions, one index lookup, so page 250
     of a 5,000-post thread costs what page 1 does."""
 
-    def __init__(self, thread):
+    def __init__(self, thread, *, for_moderator: bool):
         self.thread = thread
+        self.for_moderator = for_moderator
 
     def count(self) -> int:
         return self.thread.post_count
@@ -57,27 +58,32 @@ class PostsByPosition:
         # it counts most of the table as having a position up to 20 (most
         # threads are short), and without the limit planned page 1 of a long
         # thread as one join over every member (7 ms instead of 0.3).
-        posts = _posts(self.thread, position__gt=window.start).order_by("position")
+        posts = _posts(
+            self.thread, self.for_moderator, position__gt=window.start
+        ).order_by("position")
         return with_shown_parts(posts[: window.stop - window.start])
 
 
-def _posts(thread, **filters):
+def _posts(thread, for_moderator: bool, **filters):
     """Posts of `thread` with their authors, in a fixed number of queries
-    however many there are; with_shown_parts adds the rest they show."""
-    return (
+    however many there are; with_shown_parts adds the rest they show. Only a
+    moderator is shown whether a post has earlier versions."""
+    posts = (
         Post.objects.filter(thread=thread, **filters)
         .select_related("author__profile__photo")
         # What a post on the page never shows: the Markdown source and the
         # author's long texts (the directory's search text is the longest).
         .defer("body", "author__profile__bio", "author__profile__search_text")
-        .annotate(
-            revision_count=Subquery(
-                PostRevision.objects.filter(post=OuterRef("pk"))
-                .order_by()
-                .values("post")
-                .annotate(count=Count("pk"))
-                .values("count")
-            )
+    )
+    if not for_moderator:
+        return posts.annotate(revision_count=Value(0))
+    return posts.annotate(
+        revision_count=Subquery(
+            PostRevision.objects.filter(post=OuterRef("pk"))
+            .order_by()
+            .values("post")
+            .annotate(count=Count("pk"))
+            .values("count")
         )
     )
 
@@ -186,7 +192,11 @@ def thread(request, pk, slug=None):
             return redirect(
                 f"{thread.get_absolute_url()}{query}#bericht-{first_unread}"
             )
-    page = page_of(PostsByPosition(thread), request.GET.get("pagina"), POSTS_PER_PAGE)
+    page = page_of(
+        PostsByPosition(thread, for_moderator=is_moderator(user)),
+        request.GET.get("pagina"),
+        POSTS_PER_PAGE,
+    )
     page.param = "pagina"
     posts = page.object_list
     if user.is_authenticated and posts:
@@ -246,7 +256,9 @@ def catch_up(request, pk):
         return HttpResponseBadRequest("versie: a whole number is needed")
     limit = app_settings.catch_up_limit()
     posts = with_shown_parts(
-        _posts(thread, version__gt=since).order_by("version")[: limit + 1]
+        _posts(thread, is_moderator(request.user), version__gt=since).order_by(
+            "version"
+        )[: limit + 1]
     )
     more = len(posts) > limit
     if more:

@@ -216,7 +216,10 @@ def test_edit_keeps_history_for_moderators(client, category, member, moderator):
     assert post.body == "Tweede versie" and post.edited_at
     assert PostRevision.objects.get(post=post).body == "Eerste versie"
     assert client.get(f"/forum/bericht/{post.pk}/geschiedenis/").status_code == 403
+    history_link = f'href="/forum/bericht/{post.pk}/geschiedenis/"'
+    assert history_link not in client.get(thread.get_absolute_url()).text
     client.force_login(moderator)
+    assert history_link in client.get(thread.get_absolute_url()).text
     history = client.get(f"/forum/bericht/{post.pk}/geschiedenis/")
     assert "Eerste versie" in history.text
 
