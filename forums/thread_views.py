@@ -70,7 +70,9 @@ def _posts(thread, for_moderator: bool, **filters):
     moderator is shown whether a post has earlier versions."""
     posts = (
         Post.objects.filter(thread=thread, **filters)
-        .select_related("author__profile__photo")
+        # The authors' photos are loaded by forums.rendering, and only for the
+        # posts it has to render: most come from the cache.
+        .select_related("author__profile")
         # What a post on the page never shows: the Markdown source and the
         # author's long texts (the directory's search text is the longest).
         .defer("body", "author__profile__bio", "author__profile__search_text")
