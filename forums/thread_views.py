@@ -64,6 +64,20 @@ class PostsByPosition:
         return with_shown_parts(posts[: window.stop - window.start])
 
 
+UNSHOWN_OF_AUTHORS = [
+    *(
+        f"author__{name}"
+        for name in ("password", "last_login", "is_superuser", "username", "email")
+        + ("is_staff", "date_joined", "preferred_language", "email_notifications")
+    ),
+    *(
+        f"author__profile__{name}"
+        for name in ("bio", "search_text", "school_type", "languages", "created_at")
+        + ("open_for_questions", "open_for_visit", "open_for_talk")
+    ),
+]
+
+
 def _posts(thread, for_moderator: bool, **filters):
     """Posts of `thread` with their authors, in a fixed number of queries
     however many there are; with_shown_parts adds the rest they show. Only a
@@ -73,9 +87,10 @@ def _posts(thread, for_moderator: bool, **filters):
         # The authors' photos are loaded by forums.rendering, and only for the
         # posts it has to render: most come from the cache.
         .select_related("author__profile")
-        # What a post on the page never shows: the Markdown source and the
-        # author's long texts (the directory's search text is the longest).
-        .defer("body", "author__profile__bio", "author__profile__search_text")
+        # What a post on the page never shows: the Markdown source, and of
+        # its author all but their name, profile and whether the account is
+        # open. Fewer columns make each of the page's objects cheaper to build.
+        .defer("body", *UNSHOWN_OF_AUTHORS)
     )
     if not for_moderator:
         return posts.annotate(revision_count=Value(0))
