@@ -42,7 +42,9 @@ def page_of(items, number, per_page: int = PAGE_SIZE) -> PaginatorPage:
     page.param = "page"
     # Links to the first, last and nearby pages only: a list of hundreds of page
     # links is noise for a screen reader and weight for everyone.
-    page.nearby_pages = page.paginator.get_elided_page_range(
-        page.number, on_each_side=2, on_ends=1
+    # A list, not Django's generator: a page may show its pagination twice
+    # (above and below a thread), and a generator is empty the second time.
+    page.nearby_pages = list(
+        page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     )
     return page

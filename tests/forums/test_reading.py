@@ -90,6 +90,10 @@ def test_pages_of_a_5000_post_thread_cost_the_same(client, long_thread, other_me
     assert counts[1] == counts[125] == counts[250]
     assert counts[1] <= 12, counts  # issue 15: the thread page at most 12 queries
     last = client.get(f"{url}?pagina=250").text
+    # Above and below the posts, the same page links (first, nearby, last).
+    above, below = last.split('class="pagination"')[1:3]
+    for links in (above, below):
+        assert "?pagina=1" in links and "?pagina=249" in links
     assert "Bericht 5000" in last and "Bericht 4980" not in last
     assert "Bericht 4981" in last
     assert client.get(f"{url}?pagina=9999").status_code == 200, "too high: last page"
