@@ -28,7 +28,11 @@ from .models import (
     SupportNeed,
     TaggedTopic,
 )
-from .permissions import closed_accounts, profile_visibilities_for
+from .permissions import (
+    closed_accounts,
+    profile_visibilities_for,
+    profiles_hidden_from,
+)
 
 SORTS = {
     "name": ("name", "pk"),
@@ -88,13 +92,29 @@ class DirectoryForm(forms.Form):
 def _conditions(filters: dict, user, prefix: str = "") -> dict[str, Q]:
     """The active filters as conditions on a profile reached through `prefix`
     (e.g. "profile__" from a through table). Facet counts join from the through
-    tables with these, which databases answer far faster than IN (subquery)."""
+    tables with these, which databases answer far faster than IN (subquery).
+
+    From a through table, who may be seen is asked by key: the few profiles
+    the reader may not see are left out (network.permissions.
+    profiles_hidden_from), so a count with no text, school type or
+    availability chosen never joins the profiles. At 300,000 people that
+    counted a facet in 127 ms instead of 327. A chosen text needs the joined
+    profile anyway, and then visibility is asked of it too: by key as well,
+    PostgreSQL planned the count 10 to 20% slower. (As a subquery of keys, the
+    text was checked row by row, slower still.)"""
     field = lambda name: prefix + name  # noqa: E731
-    conditions = {
-        "visible": Q(**{field("visibility__in"): profile_visibilities_for(user)})
-        & ~Q(**{field("user__in"): closed_accounts()})
-    }
     words = filters.get("q", "").lower().split()[:8]
+    if prefix and not words:
+        conditions = {
+            "visible": Q(
+                *(~Q(**{field("pk__in"): keys}) for keys in profiles_hidden_from(user))
+            )
+        }
+    else:
+        conditions = {
+            "visible": Q(**{field("visibility__in"): profile_visibilities_for(user)})
+            & ~Q(**{field("user__in"): closed_accounts()})
+        }
     if words:
         conditions["q"] = Q(*(Q(**{field("search_text__contains"): w}) for w in words))
     by_profile = {

@@ -122,6 +122,22 @@ def test_facets_count_other_filters_but_not_their_own(experts, member):
     assert clusters == {"1": 0, "2": 1, "3": 1, "4": 1}
 
 
+def test_closed_accounts_and_hidden_profiles_are_not_counted(experts, member):
+    """Facets leave out by key whom the reader may not see; a closed account
+    and a hidden profile count nowhere, with or without a text."""
+    user = experts["bram"].user
+    user.is_active = False
+    user.save()
+    for filters in ({}, {"q": "a"}):
+        result = search_directory(member, filters)
+        needs = {v.value: v.count for v in result.facets["support_need"]}
+        assert needs == {**needs, "gedragsregulatie": 1, "communicatie": 2}, filters
+        clusters = {v.value: v.count for v in result.facets["cluster"]}
+        assert clusters["4"] == 1, filters
+        topics = {v.value: v.count for v in result.facets["topic"]}
+        assert topics["de-escalatie"] == 1, filters
+
+
 def test_anonymous_visitors_get_public_profiles_and_counts_only(experts):
     from django.contrib.auth.models import AnonymousUser
 
