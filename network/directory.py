@@ -161,6 +161,9 @@ class DirectoryResult:
     filters: dict = field(default_factory=dict)
 
 
+# Facets on the profile's own columns, counted with the total in one pass.
+SELF_FACETS = ("school_type", "availability")
+
 GENERATION_KEY = "network:directory:generation"
 FACET_CACHE_SECONDS = 600
 
@@ -191,7 +194,7 @@ def search_directory(user, filters: dict) -> DirectoryResult:
     )
     counted = cache.get(key)
     if counted is None:
-        counted = (profiles.count(), _facets(filters, user, on_profile))
+        counted = _count(filters, user, on_profile)
         cache.set(key, counted, FACET_CACHE_SECONDS)
     total, facets = counted
     return DirectoryResult(
@@ -199,21 +202,70 @@ def search_directory(user, filters: dict) -> DirectoryResult:
     )
 
 
-def _facets(filters: dict, user, on_profile) -> dict[str, list[FacetValue]]:
+def _count(filters: dict, user, on_profile) -> tuple[int, dict]:
+    """The total and every facet's counts."""
     via_profile = _conditions(filters, user, "profile__")
     via_tagged = _conditions(filters, user, "content_object__")
-    return {
+    total, school_types, availability = _profile_counts(on_profile, filters)
+    return total, {
         "support_need": _support_need_facet(
             _except(via_profile, "support_need"), filters
         ),
         "topic": _topic_facet(_except(via_tagged, "topic"), filters),
         "cluster": _cluster_facet(_except(via_profile, "cluster"), filters),
-        "school_type": _school_type_facet(_except(on_profile, "school_type"), filters),
+        "school_type": school_types,
         "province": _province_facet(_except(via_profile, "province"), filters),
-        "availability": _availability_facet(
-            _except(on_profile, "availability"), filters
-        ),
+        "availability": availability,
     }
+
+
+def _profile_counts(on_profile, filters) -> tuple[int, list, list]:
+    """The total and the two facets on the profile's own columns (school
+    type, availability), in one pass over the profiles: each count applies,
+    as a FILTER, the one of those two choices the others leave out."""
+    shared = [q for name, q in on_profile.items() if name not in SELF_FACETS]
+    school_type = on_profile.get("school_type", Q())
+    availability = on_profile.get("availability", Q())
+    counts = Profile.objects.filter(*shared).aggregate(
+        total=_count_where(school_type & availability),
+        **{
+            _alias("type", kind): _count_where(Q(school_type=kind) & availability)
+            for kind in SchoolType.values
+        },
+        **{
+            _alias("open", choice): _count_where(Q(**{flag: True}) & school_type)
+            for choice, flag in Profile.AVAILABILITY_FIELDS.items()
+        },
+    )
+    both = counts[_alias("type", SchoolType.BOTH)]
+    school_types = [
+        FacetValue(
+            kind.value,
+            kind.label,
+            counts[_alias("type", kind.value)] + both,
+            filters.get("school_type") == kind.value,
+        )
+        for kind in (SchoolType.SO, SchoolType.VSO)
+    ]
+    open_for = [
+        FacetValue(
+            choice.value,
+            choice.label,
+            counts[_alias("open", choice.value)],
+            filters.get("availability") == choice.value,
+        )
+        for choice in Profile.AVAILABILITY_FIELDS
+    ]
+    return counts["total"], school_types, open_for
+
+
+def _alias(prefix: str, value: str) -> str:
+    """A column name for a count of `value` ("so-vso" has a dash)."""
+    return f"{prefix}_{value}".replace("-", "_")
+
+
+def _count_where(condition: Q) -> Count:
+    return Count("pk", filter=condition) if condition else Count("pk")
 
 
 def _support_need_facet(conditions, filters) -> list[FacetValue]:
@@ -270,25 +322,6 @@ def _cluster_facet(conditions, filters) -> list[FacetValue]:
     ]
 
 
-def _school_type_facet(conditions, filters) -> list[FacetValue]:
-    counts = dict(
-        Profile.objects.filter(*conditions)
-        .values_list("school_type")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    both = counts.get(SchoolType.BOTH, 0)
-    return [
-        FacetValue(
-            kind.value,
-            kind.label,
-            counts.get(kind.value, 0) + both,
-            filters.get("school_type") == kind.value,
-        )
-        for kind in (SchoolType.SO, SchoolType.VSO)
-    ]
-
-
 def _province_facet(conditions, filters) -> list[FacetValue]:
     counts = dict(
         Affiliation.objects.filter(*conditions)
@@ -299,22 +332,4 @@ def _province_facet(conditions, filters) -> list[FacetValue]:
     return [
         FacetValue(code, label, counts.get(code, 0), filters.get("province") == code)
         for code, label in Province.choices
-    ]
-
-
-def _availability_facet(conditions, filters) -> list[FacetValue]:
-    counts = Profile.objects.filter(*conditions).aggregate(
-        **{
-            choice.value: Count("pk", filter=Q(**{field_name: True}))
-            for choice, field_name in Profile.AVAILABILITY_FIELDS.items()
-        }
-    )
-    return [
-        FacetValue(
-            choice.value,
-            choice.label,
-            counts[choice.value],
-            filters.get("availability") == choice.value,
-        )
-        for choice in Profile.AVAILABILITY_FIELDS
     ]

@@ -93,9 +93,18 @@ def test_text_search_finds_someone_once_even_with_several_matches(experts, membe
     assert names(result) == ["Anna de Vries", "Cato Bakker"]
 
 
-def test_facet_counts_match_the_results_they_lead_to(experts, member):
-    active = {"cluster": 4}
+@pytest.mark.parametrize(
+    "active",
+    [
+        {"cluster": 4},
+        {"school_type": "so"},
+        {"availability": "questions", "q": "a"},
+        {"school_type": "vso", "availability": "visit"},
+    ],
+)
+def test_facet_counts_match_the_results_they_lead_to(experts, member, active):
     result = search_directory(member, active)
+    assert result.total == len(list(result.profiles))
     for dimension, values in result.facets.items():
         for value in values:
             if value.count == 0 and not value.selected:
