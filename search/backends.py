@@ -69,10 +69,14 @@ class RankedResults:
     # exclude them instead of listing the allowed keys. The queryset still
     # decides which objects are loaded.
     excluded_keys = None
+    # With excluded_keys, a queryset of the keys the search's filters leave
+    # (None: all): those keys but the excluded are what the queryset allows.
+    narrowed_keys = None
 
     def _clone(self):
         clone = super()._clone()
         clone.excluded_keys = self.excluded_keys
+        clone.narrowed_keys = self.narrowed_keys
         return clone
 
     def scored_keys(self):
@@ -83,7 +87,9 @@ class RankedResults:
         if not isinstance(compiler, self.ranked_compiler_class):
             return None
         entries = compiler.scored_entries(
-            compiler.get_config(self.backend), excluded=self.excluded_keys
+            compiler.get_config(self.backend),
+            excluded=self.excluded_keys,
+            narrowed=self.narrowed_keys,
         )
         if entries is None:
             return None

@@ -34,10 +34,11 @@ from .backends import RankedResults, allowed_keys, load_in_order
 class RankedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     KEY = "object_id"
 
-    def scored_entries(self, config, excluded=None):
+    def scored_entries(self, config, excluded=None, narrowed=None):
         """The index entries that match, among the keys the queryset allows
-        (or all but the `excluded` keys, when given), each with its score; None
-        for a search the ranked path does not know."""
+        (or, when `excluded` is given, the `narrowed` keys, or all, but the
+        excluded ones), each with its score; None for a search the ranked path
+        does not know."""
         if (
             not self.order_by_relevance
             or self.fields is not None
@@ -69,6 +70,8 @@ class RankedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             if excluded is None:
                 allowed = self.queryset.order_by().values("pk")
                 entries = entries.filter(_key__in=RawSQL(*_compiled(allowed)))
+            elif narrowed is not None:
+                entries = entries.filter(_key__in=RawSQL(*_compiled(narrowed)))
             for keys in excluded or ():
                 entries = entries.exclude(_key__in=RawSQL(*_compiled(keys)))
         else:

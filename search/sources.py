@@ -196,26 +196,33 @@ class PeopleSource(Source):
     def queryset(self, user, filters):
         # Profile.objects.visible_to holds the rule, from network.permissions.
         people = Profile.objects.visible_to(user)
-        narrowing = Profile.objects.all()
+        if filters.chosen():
+            people = people.filter(pk__in=self._narrowed(filters).values("pk"))
+        return people
+
+    def _narrowed(self, filters):
+        """The profiles the chosen filters leave, whoever reads."""
+        narrowing = Profile.objects.order_by()
         if filters.cluster:
             narrowing = narrowing.filter(clusters__number=filters.cluster)
         if filters.support_need:
             narrowing = narrowing.filter(support_needs__slug=filters.support_need)
-        if filters.cluster or filters.support_need:
-            people = people.filter(pk__in=narrowing.values("pk"))
         if filters.school_type:
-            people = people.filter(
+            narrowing = narrowing.filter(
                 school_type__in=SchoolType.matching(filters.school_type)
             )
-        return people
+        return narrowing
 
     def search(self, backend, words, operator, user, filters):
         results = super().search(backend, words, operator, user, filters)
-        if is_member(user) and not filters.chosen():
+        if is_member(user):
             # A member may see all but a few profiles (hidden ones, closed
             # accounts): excluding those few costs far less than listing the
-            # many (270,000 at ten times today's network).
+            # many (270,000 at ten times today's network). With filters, the
+            # keys they leave are asked without joining every account.
             results.excluded_keys = profiles_hidden_from(user)
+            if filters.chosen():
+                results.narrowed_keys = self._narrowed(filters).values("pk")
         return results
 
     def public_words(self):

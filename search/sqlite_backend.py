@@ -58,11 +58,12 @@ class DutchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
 
     KEY = "index_entry__object_id"
 
-    def scored_entries(self, config, excluded=None):
+    def scored_entries(self, config, excluded=None, narrowed=None):
         """The full-text rows that match, among the objects the queryset
         allows (its filter becomes a subquery of keys), each with its bm25
         score; None for a search the ranked path does not know. The allowed
-        keys are always listed here (`excluded` is a PostgreSQL shortcut)."""
+        keys are always listed here (`excluded` and `narrowed` are a
+        PostgreSQL shortcut)."""
         query = normalize(self.query)
         if not self.order_by_relevance or isinstance(query, (MatchAll, Not)):
             return None

@@ -110,3 +110,27 @@ def test_the_suggestions_endpoint_is_never_cached_for_others(corpus, client):
     response = client.get("/zoeken/suggesties/", {"q": "Ann"})
     assert response["Cache-Control"] == "private, no-store"
     assert response.json()["suggestions"][0]["label"] == "Anna de Vries"
+
+
+@pytest.mark.django_db
+def test_filters_never_let_a_hidden_or_closed_profile_through(corpus):
+    """With filters chosen, a member's search asks the keys the filters leave
+    and leaves out those the member may not see (search.sources.PeopleSource):
+    a hidden profile and a closed account that match every filter stay out."""
+    from network.models import Cluster, Profile
+
+    cluster = Cluster.objects.get(number=4)
+    for name in ("Vera Verborgen", "Sam Slaper", "Lotte Ledenprofiel"):
+        profile = Profile.objects.get(name=name)
+        profile.school_type = "so"
+        profile.save()
+        profile.clusters.add(cluster)
+    filters = Filters(cluster=4, school_type="so")
+    for name in VIEWERS:
+        user = viewer(corpus, name)
+        for word in ("zeldzaamwoord", "slaapwoord", "ledenwoord"):
+            title, allowed = MATRIX[word]
+            outcome = engine.search(user, word, filters)
+            shown = " ".join(r.title for r in outcome.page.object_list)
+            assert (title in shown) == (name in allowed), (name, word)
+            assert bool(outcome.total) == (name in allowed), (name, word)
