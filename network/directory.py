@@ -14,19 +14,29 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .facets import (
+    FacetValue,
+    choice_values,
+    cluster_values,
+    province_values,
+    school_type_values,
+    support_need_values,
+)
 from .models import (
     Affiliation,
     Availability,
     Cluster,
     Profile,
     Province,
+    School,
     SchoolType,
-    SupportNeed,
     TaggedTopic,
+    Topic,
 )
 from .permissions import (
     closed_accounts,
@@ -146,14 +156,6 @@ def _except(conditions: dict[str, Q], dimension: str) -> list[Q]:
 
 
 @dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
 class DirectoryResult:
     profiles: QuerySet
     total: int = 0  # how many profiles match, counted with the facets
@@ -204,6 +206,8 @@ def search_directory(user, filters: dict) -> DirectoryResult:
 
 def _count(filters: dict, user, on_profile) -> tuple[int, dict]:
     """The total and every facet's counts."""
+    if "q" in on_profile:
+        return _count_text_matches(filters, on_profile)
     via_profile = _conditions(filters, user, "profile__")
     via_tagged = _conditions(filters, user, "content_object__")
     total, school_types, availability = _profile_counts(on_profile, filters)
@@ -237,26 +241,15 @@ def _profile_counts(on_profile, filters) -> tuple[int, list, list]:
             for choice, flag in Profile.AVAILABILITY_FIELDS.items()
         },
     )
-    both = counts[_alias("type", SchoolType.BOTH)]
-    school_types = [
-        FacetValue(
-            kind.value,
-            kind.label,
-            counts[_alias("type", kind.value)] + both,
-            filters.get("school_type") == kind.value,
-        )
-        for kind in (SchoolType.SO, SchoolType.VSO)
-    ]
-    open_for = [
-        FacetValue(
-            choice.value,
-            choice.label,
-            counts[_alias("open", choice.value)],
-            filters.get("availability") == choice.value,
-        )
-        for choice in Profile.AVAILABILITY_FIELDS
-    ]
-    return counts["total"], school_types, open_for
+    school_types = {kind: counts[_alias("type", kind)] for kind in SchoolType.values}
+    open_for = {
+        choice: counts[_alias("open", choice)] for choice in Profile.AVAILABILITY_FIELDS
+    }
+    return (
+        counts["total"],
+        school_type_values(school_types, filters.get("school_type")),
+        _availability_values(open_for, filters),
+    )
 
 
 def _alias(prefix: str, value: str) -> str:
@@ -268,6 +261,11 @@ def _count_where(condition: Q) -> Count:
     return Count("pk", filter=condition) if condition else Count("pk")
 
 
+def _availability_values(counts: dict, filters) -> list[FacetValue]:
+    choices = [(choice.value, choice.label) for choice in Profile.AVAILABILITY_FIELDS]
+    return choice_values(counts, choices, filters.get("availability"))
+
+
 def _support_need_facet(conditions, filters) -> list[FacetValue]:
     counts = dict(
         Profile.support_needs.through.objects.filter(*conditions)
@@ -275,15 +273,7 @@ def _support_need_facet(conditions, filters) -> list[FacetValue]:
         .annotate(n=Count("profile_id"))
         .order_by()
     )
-    return [
-        FacetValue(
-            need.slug,
-            need.name,
-            counts.get(need.pk, 0),
-            filters.get("support_need") == need.slug,
-        )
-        for need in SupportNeed.objects.all()
-    ]
+    return support_need_values(counts, filters.get("support_need"))
 
 
 def _topic_facet(conditions, filters) -> list[FacetValue]:
@@ -293,11 +283,13 @@ def _topic_facet(conditions, filters) -> list[FacetValue]:
         .annotate(n=Count("content_object_id"))
         .order_by("-n", "tag__name")[:TOPIC_FACET_SIZE]
     )
-    values = [
-        FacetValue(slug, name, n, filters.get("topic") == slug)
-        for slug, name, n in rows
-    ]
+    return _topic_values(rows, filters)
+
+
+def _topic_values(rows, filters) -> list[FacetValue]:
+    """The largest topics as rows of (slug, name, count), largest first."""
     chosen = filters.get("topic")
+    values = [FacetValue(slug, name, n, chosen == slug) for slug, name, n in rows]
     if chosen and not any(v.selected for v in values):
         # Keep the reader's choice visible even when it is not among the largest.
         values.append(FacetValue(chosen, chosen, 0, True))
@@ -311,15 +303,7 @@ def _cluster_facet(conditions, filters) -> list[FacetValue]:
         .annotate(n=Count("profile_id"))
         .order_by()
     )
-    return [
-        FacetValue(
-            str(c.number),
-            str(c),
-            counts.get(c.number, 0),
-            filters.get("cluster") == c.number,
-        )
-        for c in Cluster.objects.all()
-    ]
+    return cluster_values(counts, filters.get("cluster"))
 
 
 def _province_facet(conditions, filters) -> list[FacetValue]:
@@ -329,7 +313,122 @@ def _province_facet(conditions, filters) -> list[FacetValue]:
         .annotate(n=Count("profile_id", distinct=True))
         .order_by()
     )
-    return [
-        FacetValue(code, label, counts.get(code, 0), filters.get("province") == code)
-        for code, label in Province.choices
+    return province_values(counts, filters.get("province"))
+
+
+def _count_text_matches(filters, on_profile) -> tuple[int, dict]:
+    """The total and every facet's counts for a text search, in one statement.
+
+    The profiles the reader may see that match the text are found once, each
+    with a column per chosen filter saying whether it meets it; every count
+    then reads those rows, leaving out those that miss a filter other than its
+    own. Counted one by one, each count found the text again: "communicatie"
+    matches a third of the network, and at 300,000 people each finding took
+    some 80 ms."""
+    chosen = [name for name in on_profile if name not in ("visible", "q")]
+    matched = (
+        Profile.objects.filter(on_profile["visible"], on_profile["q"])
+        .order_by()
+        .annotate(
+            **{
+                f"meets_{name}": ExpressionWrapper(
+                    on_profile[name], output_field=BooleanField()
+                )
+                for name in chosen
+            }
+        )
+        .values(
+            "school_type",
+            *Profile.AVAILABILITY_FIELDS.values(),
+            *(f"meets_{name}" for name in chosen),
+            profile=F("pk"),
+        )
+    )
+    matched_sql, params = matched.query.sql_with_params()
+    params = list(params)
+
+    def meeting(*also: str, but: str = "") -> str:
+        """WHERE: `also`, and every chosen filter but the facet's own."""
+        met = [*also, *(f"m.meets_{name}" for name in chosen if name != but)]
+        return f"WHERE {' AND '.join(met)}" if met else ""
+
+    table = _table_names()
+    # Each row: the facet, its value as a number or as a word, a name, a count.
+    parts = [
+        f"SELECT 'total', CAST(NULL AS BIGINT), CAST(NULL AS TEXT), "
+        f"CAST(NULL AS TEXT), COUNT(*) FROM matched m {meeting()}"
     ]
+    parts.append(
+        "SELECT 'school_type', NULL, m.school_type, NULL, COUNT(*) FROM matched m "
+        f"{meeting(but='school_type')} GROUP BY m.school_type"
+    )
+    for choice, flag in Profile.AVAILABILITY_FIELDS.items():
+        parts.append(
+            "SELECT 'availability', NULL, %s, NULL, COUNT(*) FROM matched m "
+            + meeting(f"m.{flag}", but="availability")
+        )
+        params.append(choice.value)
+    parts += [
+        "SELECT 'support_need', t.supportneed_id, NULL, NULL, COUNT(*) "
+        f"FROM matched m "
+        f"JOIN {table['needs']} t ON t.profile_id = m.profile "
+        f"{meeting(but='support_need')} GROUP BY t.supportneed_id",
+        "SELECT 'cluster', c.number, NULL, NULL, COUNT(*) FROM matched m "
+        f"JOIN {table['clusters']} t ON t.profile_id = m.profile "
+        f"JOIN {table['cluster']} c ON c.id = t.cluster_id "
+        f"{meeting(but='cluster')} GROUP BY c.number",
+        "SELECT 'province', NULL, s.province, NULL, COUNT(DISTINCT m.profile) "
+        f"FROM matched m JOIN {table['affiliation']} a ON a.profile_id = m.profile "
+        f"JOIN {table['school']} s ON s.id = a.school_id "
+        f"{meeting(but='province')} GROUP BY s.province",
+        # Every topic: there are tens, and the largest are picked below.
+        "SELECT 'topic', NULL, tag.slug, tag.name, COUNT(*) FROM matched m "
+        f"JOIN {table['tagged']} t ON t.content_object_id = m.profile "
+        f"JOIN {table['topic']} tag ON tag.id = t.tag_id "
+        f"{meeting(but='topic')} GROUP BY tag.slug, tag.name",
+    ]
+    # MATERIALIZED: found once, whatever the planner would rather inline.
+    sql = f"WITH matched AS MATERIALIZED ({matched_sql}) " + " UNION ALL ".join(parts)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    counted: dict[str, dict] = {}
+    names = {}
+    for facet, number, word, name, n in rows:
+        value = word if number is None else number
+        counted.setdefault(facet, {})[value] = n
+        if facet == "topic":
+            names[value] = name
+    topics = sorted(
+        counted.get("topic", {}).items(), key=lambda topic: (-topic[1], names[topic[0]])
+    )
+    return counted["total"][None], {
+        "support_need": support_need_values(
+            counted.get("support_need", {}), filters.get("support_need")
+        ),
+        "topic": _topic_values(
+            [(slug, names[slug], n) for slug, n in topics[:TOPIC_FACET_SIZE]], filters
+        ),
+        "cluster": cluster_values(counted.get("cluster", {}), filters.get("cluster")),
+        "school_type": school_type_values(
+            counted.get("school_type", {}), filters.get("school_type")
+        ),
+        "province": province_values(
+            counted.get("province", {}), filters.get("province")
+        ),
+        "availability": _availability_values(counted["availability"], filters),
+    }
+
+
+def _table_names() -> dict[str, str]:
+    quote = connection.ops.quote_name
+    models = {
+        "needs": Profile.support_needs.through,
+        "clusters": Profile.clusters.through,
+        "cluster": Cluster,
+        "affiliation": Affiliation,
+        "school": School,
+        "tagged": TaggedTopic,
+        "topic": Topic,
+    }
+    return {name: quote(model._meta.db_table) for name, model in models.items()}

@@ -13,14 +13,19 @@ from django import forms
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .directory import FacetValue
+from .facets import (
+    FacetValue,
+    choice_values,
+    cluster_values,
+    province_values,
+    school_type_values,
+    support_need_values,
+)
 from .models import (
-    Cluster,
     OfferFormat,
     OfferKind,
     Province,
     SchoolType,
-    SupportNeed,
     SupportOffer,
 )
 from .models.offers import FORMAT_FIELDS
@@ -143,10 +148,7 @@ def search_offers(filters: dict) -> OfferResult:
 
 def _choice_facet(offers, column, choices, filters) -> list[FacetValue]:
     counts = dict(offers.values_list(column).annotate(n=Count("pk")))
-    return [
-        FacetValue(value, label, counts.get(value, 0), filters.get(column) == value)
-        for value, label in choices.choices
-    ]
+    return choice_values(counts, choices.choices, filters.get(column))
 
 
 def _support_need_facet(offers, filters) -> list[FacetValue]:
@@ -156,15 +158,7 @@ def _support_need_facet(offers, filters) -> list[FacetValue]:
         .annotate(n=Count("supportoffer_id"))
         .order_by()
     )
-    return [
-        FacetValue(
-            need.slug,
-            need.name,
-            counts.get(need.pk, 0),
-            filters.get("support_need") == need.slug,
-        )
-        for need in SupportNeed.objects.all()
-    ]
+    return support_need_values(counts, filters.get("support_need"))
 
 
 def _cluster_facet(offers, filters) -> list[FacetValue]:
@@ -174,29 +168,14 @@ def _cluster_facet(offers, filters) -> list[FacetValue]:
         .annotate(n=Count("supportoffer_id"))
         .order_by()
     )
-    return [
-        FacetValue(
-            str(cluster.number),
-            str(cluster),
-            counts.get(cluster.number, 0),
-            filters.get("cluster") == cluster.number,
-        )
-        for cluster in Cluster.objects.all()
-    ]
+    return cluster_values(counts, filters.get("cluster"))
 
 
 def _school_type_facet(offers, filters) -> list[FacetValue]:
     counts = dict(offers.values_list("school_type").annotate(n=Count("pk")))
-    either = counts.get(SchoolType.BOTH, 0) + counts.get("", 0)
-    return [
-        FacetValue(
-            kind.value,
-            kind.label,
-            counts.get(kind.value, 0) + either,
-            filters.get("school_type") == kind.value,
-        )
-        for kind in (SchoolType.SO, SchoolType.VSO)
-    ]
+    # An offer with no school type given is for either.
+    either = (SchoolType.BOTH, "")
+    return school_type_values(counts, filters.get("school_type"), either)
 
 
 def _province_facet(offers, filters) -> list[FacetValue]:
@@ -206,10 +185,7 @@ def _province_facet(offers, filters) -> list[FacetValue]:
             for code in Province.values
         }
     )
-    return [
-        FacetValue(code, label, counts[code], filters.get("province") == code)
-        for code, label in Province.choices
-    ]
+    return province_values(counts, filters.get("province"))
 
 
 def _format_facet(offers, filters) -> list[FacetValue]:
@@ -219,12 +195,6 @@ def _format_facet(offers, filters) -> list[FacetValue]:
             for choice, field_name in FORMAT_FIELDS.items()
         }
     )
-    return [
-        FacetValue(
-            choice.value,
-            choice.label,
-            counts[choice.value],
-            filters.get("format") == choice.value,
-        )
-        for choice in FORMAT_FIELDS
-    ]
+    return choice_values(
+        counts, [(c.value, c.label) for c in FORMAT_FIELDS], filters.get("format")
+    )

@@ -100,6 +100,11 @@ def test_text_search_finds_someone_once_even_with_several_matches(experts, membe
         {"school_type": "so"},
         {"availability": "questions", "q": "a"},
         {"school_type": "vso", "availability": "visit"},
+        # With a text, every count is asked in one statement.
+        {"q": "a", "cluster": 4, "support_need": "gedragsregulatie"},
+        {"q": "communicatie", "province": "UT", "topic": "de-escalatie"},
+        {"q": "e", "school_type": "so"},
+        {"q": "niemand-heet-zo"},
     ],
 )
 def test_facet_counts_match_the_results_they_lead_to(experts, member, active):

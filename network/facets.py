@@ -1,0 +1,66 @@
+"""Facet values shown beside a filtered list (the directory, the offers): each
+choice with how many results it would give, from counts however they were
+counted."""
+
+from dataclasses import dataclass
+
+from .models import Cluster, Province, SchoolType, SupportNeed
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+def support_need_values(counts: dict, chosen) -> list[FacetValue]:
+    """`counts` by support need key."""
+    return [
+        FacetValue(need.slug, need.name, counts.get(need.pk, 0), chosen == need.slug)
+        for need in SupportNeed.objects.all()
+    ]
+
+
+def cluster_values(counts: dict, chosen) -> list[FacetValue]:
+    """`counts` by cluster number."""
+    return [
+        FacetValue(
+            str(cluster.number),
+            str(cluster),
+            counts.get(cluster.number, 0),
+            chosen == cluster.number,
+        )
+        for cluster in Cluster.objects.all()
+    ]
+
+
+def province_values(counts: dict, chosen) -> list[FacetValue]:
+    return [
+        FacetValue(code, label, counts.get(code, 0), chosen == code)
+        for code, label in Province.choices
+    ]
+
+
+def school_type_values(counts: dict, chosen, either=(SchoolType.BOTH,)):
+    """`counts` by stored school type; those stored as one of `either` serve
+    SO and VSO alike, and count for both."""
+    for_both = sum(counts.get(value, 0) for value in either)
+    return [
+        FacetValue(
+            kind.value,
+            kind.label,
+            counts.get(kind.value, 0) + for_both,
+            chosen == kind.value,
+        )
+        for kind in (SchoolType.SO, SchoolType.VSO)
+    ]
+
+
+def choice_values(counts: dict, choices, chosen) -> list[FacetValue]:
+    """`counts` by a choice's value, for each of `choices` (value, label)."""
+    return [
+        FacetValue(value, label, counts.get(value, 0), chosen == value)
+        for value, label in choices
+    ]
