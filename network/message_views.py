@@ -1,6 +1,5 @@
 """Asking an expert, answering, and the notification inbox."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
@@ -8,26 +7,17 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext_lazy
 from django.views.decorators.http import require_POST
 
 from network.pagination import paginate
 
+from .asking import form_page, send_from_form
 from .contact import ask_expert, can_ask, confirm_contact_request, reply
 from .forms import AskExpertForm, ReplyForm
 from .models import ContactRequest, ContactStatus, Notification, Profile
 from .notifications import mark_read
 from .permissions import can_view_profile
-from .ratelimit import count_attempt, refuse
 from .services import NetworkError
-
-QUESTIONS_FROM_YOUR_NETWORK = ngettext_lazy(
-    "Many questions were sent from your network in a short time. Please try again "
-    "in %(minutes)s minute.",
-    "Many questions were sent from your network in a short time. Please try again "
-    "in %(minutes)s minutes.",
-    "minutes",
-)
 
 
 def ask(request, slug):
@@ -36,44 +26,30 @@ def ask(request, slug):
         raise Http404
     if not can_ask(request.user, expert):
         return render(request, "network/contact/closed.html", {"expert": expert})
-    member = request.user.is_authenticated
-    form = AskExpertForm(request.POST or None, member=member)
-    limited = None
-    if request.method == "POST" and form.is_valid():
-        # A member's questions are limited per account (contact.py); a visitor's
-        # per address there and, as each one sends an e-mail, per client here.
-        if not member:
-            limited = count_attempt(
-                request, "visitor-question", settings.RATE_LIMIT_VISITOR_QUESTIONS
-            )
-        if limited is not None:
-            form.add_error(
-                None, QUESTIONS_FROM_YOUR_NETWORK % {"minutes": limited.minutes}
-            )
-        else:
-            data = form.cleaned_data
-            try:
-                question = ask_expert(
-                    expert,
-                    user=request.user,
-                    subject=data["subject"],
-                    message=data["message"],
-                    name=data.get("name", ""),
-                    email=data.get("email", ""),
-                    organisation=data["organisation"],
-                )
-            except NetworkError as error:
-                form.add_error(None, str(error))
-            else:
-                return render(
-                    request,
-                    "network/contact/sent.html",
-                    {"expert": expert, "question": question},
-                )
-    response = render(
-        request, "network/contact/ask.html", {"expert": expert, "form": form}
+    form = AskExpertForm(request.POST or None, member=request.user.is_authenticated)
+    question, limited = send_from_form(
+        request,
+        form,
+        "visitor-question",
+        lambda data: ask_expert(
+            expert,
+            user=request.user,
+            subject=data["subject"],
+            message=data["message"],
+            name=data.get("name", ""),
+            email=data.get("email", ""),
+            organisation=data["organisation"],
+        ),
     )
-    return refuse(response, limited) if limited else response
+    if question is not None:
+        return render(
+            request,
+            "network/contact/sent.html",
+            {"expert": expert, "question": question},
+        )
+    return form_page(
+        request, "network/contact/ask.html", {"expert": expert, "form": form}, limited
+    )
 
 
 def confirm(request, token):

@@ -2,7 +2,6 @@
 requests a person sent or received. A request someone may not see answers
 404, so its existence does not leak."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
@@ -10,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from .message_views import QUESTIONS_FROM_YOUR_NETWORK
+from .asking import form_page, send_from_form
 from .models import RequestStatus, School, SupportOffer, SupportRequest
 from .offer_forms import RespondForm, SupportRequestForm
 from .pagination import paginate
@@ -20,7 +19,6 @@ from .permissions import (
     can_see_support_request,
     can_view_profile,
 )
-from .ratelimit import count_attempt, refuse
 from .services import NetworkError
 from .support_requests import (
     can_request,
@@ -49,42 +47,32 @@ def request_support(request, pk, slug):
         member=member,
         school_name=f"{own_school.name}, {own_school.city}" if own_school else "",
     )
-    limited = None
-    if request.method == "POST" and form.is_valid():
-        # A member is limited per account (support_requests.py); a visitor per
-        # address there and, as each request sends an e-mail, per client here.
-        if not member:
-            limited = count_attempt(
-                request, "visitor-support", settings.RATE_LIMIT_VISITOR_QUESTIONS
-            )
-        if limited is not None:
-            form.add_error(
-                None, QUESTIONS_FROM_YOUR_NETWORK % {"minutes": limited.minutes}
-            )
-        else:
-            data = form.cleaned_data
-            try:
-                sent = send_request(
-                    offer,
-                    user=request.user,
-                    sender_school=data["sender_school"],
-                    question=data["question"],
-                    pupil_need=data["pupil_need"],
-                    name=data.get("name", ""),
-                    email=data.get("email", ""),
-                )
-            except NetworkError as error:
-                form.add_error(None, str(error))
-            else:
-                return render(
-                    request,
-                    "network/offers/request_sent.html",
-                    {"offer": offer, "support_request": sent},
-                )
-    response = render(
-        request, "network/offers/request_form.html", {"offer": offer, "form": form}
+    sent, limited = send_from_form(
+        request,
+        form,
+        "visitor-support",
+        lambda data: send_request(
+            offer,
+            user=request.user,
+            sender_school=data["sender_school"],
+            question=data["question"],
+            pupil_need=data["pupil_need"],
+            name=data.get("name", ""),
+            email=data.get("email", ""),
+        ),
     )
-    return refuse(response, limited) if limited else response
+    if sent is not None:
+        return render(
+            request,
+            "network/offers/request_sent.html",
+            {"offer": offer, "support_request": sent},
+        )
+    return form_page(
+        request,
+        "network/offers/request_form.html",
+        {"offer": offer, "form": form},
+        limited,
+    )
 
 
 def confirm_support(request, token):
