@@ -27,14 +27,12 @@ deliveries and its task rows are deleted; the subscribers stay.
 
 import argparse
 import datetime
-import os
 import re
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import quote
 
 SCALES = {"realistic": 10_000, "10x": 100_000}
 DOMAIN = "bench.invalid"
@@ -69,32 +67,6 @@ atexit.register(lambda: print("{QUERIES_MARK}", queries, file=sys.stderr))
 sys.argv = ["manage.py", *sys.argv[1:]]
 runpy.run_path("manage.py", run_name="__main__")
 """
-
-
-def database_url() -> str:
-    """The URL of the database this process uses (the bench's own), for the
-    worker process; checked by parsing it back."""
-    import environ
-    from django.db import connection
-
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        url = f"sqlite:///{Path(settings['NAME']).resolve()}"
-    elif connection.vendor == "postgresql":
-        user = quote(settings["USER"] or "", safe="")
-        if settings.get("PASSWORD"):
-            user += ":" + quote(settings["PASSWORD"], safe="")
-        host = settings["HOST"] or "localhost"
-        url = (
-            f"postgres://{user}@{host}:{settings['PORT'] or 5432}/"
-            f"{quote(settings['NAME'], safe='')}"
-        )
-    else:
-        raise SystemExit(f"newsletter bench: no URL for {connection.vendor}")
-    parsed = environ.Env.db_url_config(url)
-    if str(parsed["NAME"]) != str(settings["NAME"]):
-        raise SystemExit(f"newsletter bench: {url} is not {settings['NAME']}")
-    return url
 
 
 def ensure_subscribers(total: int) -> int:
@@ -159,8 +131,7 @@ def _remove(issues) -> None:
 def fresh_issue():
     """A published public issue in the archive (made when missing), with the
     blocks of a real one; an earlier run's issue, if one was left, removed."""
-    from wagtail.rich_text import RichText
-
+    from demo.newsletter import monthly_body
     from lecso_site.models import (
         HomePage,
         KnowledgeArticle,
@@ -182,44 +153,11 @@ def fresh_issue():
         slug=f"{SLUG_PREFIX}{int(time.time())}",
         intro="Het nieuws van de maand, de kennis uit de scholen en de "
         "bijeenkomsten van deze winter.",
-        body=[
-            (
-                "text",
-                RichText(
-                    "<p>Beste lezer,</p><p>Deze maand staan de scholen stil bij "
-                    "leerlingen die thuis zitten. Wat werkt er, en wat kan uw "
-                    "school doen? Hieronder het nieuws en de kennis van de "
-                    "afgelopen weken.</p>"
-                ),
-            ),
-            *(("news", page) for page in news),
-            *(("knowledge", page) for page in articles),
-            ("upcoming_meetings", {"heading": "Bijeenkomsten", "count": 3}),
-            ("solved_questions", {"heading": "Opgelost op het forum", "count": 3}),
-        ],
+        body=monthly_body(news, articles),
     )
     archive.add_child(instance=issue)
     issue.save_revision().publish()
     return NewsletterIssue.objects.get(pk=issue.pk)
-
-
-def _worker_env(email_url: str) -> dict:
-    from django.conf import settings
-
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    }
-    env.update(
-        DATABASE_URL=database_url(),
-        TASKS_BACKEND="database",
-        EMAIL_URL=email_url,
-        NEWSLETTER_BATCH_SIZE=str(settings.NEWSLETTER_BATCH_SIZE),
-        NEWSLETTER_PER_MINUTE="0",
-        DJANGO_SETTINGS_MODULE="lecso_site.settings",
-    )
-    return env
 
 
 def measure_newsletter(
@@ -235,6 +173,7 @@ def measure_newsletter(
 
     from lecso_site.models import NewsletterDelivery, NewsletterIssue
     from lecso_site.newsletter_sending import start_sending
+    from network.background import worker_environment
 
     wanted = SCALES[scale]
     made = ensure_subscribers(wanted)
@@ -267,7 +206,10 @@ def measure_newsletter(
             # No startup delay: a random sleep of up to a second, for a pool of
             # workers starting at once.
             command += ["db_worker", "--no-reload", "--batch", "--no-startup-delay"]
-            env = _worker_env(EMAIL_URLS[email].format(outbox=outbox))
+            env = worker_environment(
+                EMAIL_URLS[email].format(outbox=outbox),
+                batch_size=settings.NEWSLETTER_BATCH_SIZE,
+            )
             started_at = timezone.now()
             start = time.perf_counter()
             with log.open("w") as output:

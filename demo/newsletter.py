@@ -63,6 +63,27 @@ def _issue(archive, *, title, slug, audience, intro, body, days_ago=None):
     return issue
 
 
+def monthly_body(news, articles) -> list:
+    """The blocks of a public monthly issue: a word to the reader, these news
+    items and articles, the coming meetings and questions solved on the
+    forum. The bench sends the same issue."""
+    return [
+        (
+            "text",
+            RichText(
+                "<p>Beste lezer,</p><p>Deze maand staan de scholen stil bij "
+                "leerlingen die thuis zitten. Wat werkt er, en wat kan uw "
+                "school doen? Hieronder het nieuws en de kennis van de "
+                "afgelopen weken.</p>"
+            ),
+        ),
+        *(("news", page) for page in news),
+        *(("knowledge", page) for page in articles),
+        ("upcoming_meetings", {"heading": "Bijeenkomsten", "count": 3}),
+        ("solved_questions", {"heading": "Opgelost op het forum", "count": 3}),
+    ]
+
+
 def seed_newsletter(home) -> int:
     if NewsletterIndexPage.objects.exists():
         return 0
@@ -94,21 +115,7 @@ def seed_newsletter(home) -> int:
         audience="openbaar",
         intro="Over thuiszitters, een nieuwe kennisreeks over TOS, en de "
         "regiobijeenkomsten van deze winter.",
-        body=[
-            (
-                "text",
-                RichText(
-                    "<p>Beste lezer,</p><p>Deze maand staan de scholen stil bij "
-                    "leerlingen die thuis zitten. Wat werkt er, en wat kan uw "
-                    "school doen? Hieronder het nieuws en de kennis van de "
-                    "afgelopen weken.</p>"
-                ),
-            ),
-            *(("news", page) for page in news),
-            *(("knowledge", page) for page in articles[:1]),
-            ("upcoming_meetings", {"heading": "Bijeenkomsten", "count": 3}),
-            ("solved_questions", {"heading": "Opgelost op het forum", "count": 3}),
-        ],
+        body=monthly_body(news, articles[:1]),
         days_ago=30,
     )
     _issue(

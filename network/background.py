@@ -15,10 +15,14 @@ listed for admins under Reports (network.task_report) with a button to retry."""
 import datetime
 import functools
 import logging
+import os
 import smtplib
 import socket
+from pathlib import Path
+from urllib.parse import quote
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import default_task_backend, task
@@ -84,3 +88,50 @@ def retried_task(func):
 
     the_task = task()(run)
     return the_task
+
+
+def database_url() -> str:
+    """The URL of the database this process uses, for another process to
+    use the same one; checked by parsing it back."""
+    import environ
+    from django.db import connection
+
+    database = connection.settings_dict
+    if connection.vendor == "sqlite":
+        url = f"sqlite:///{Path(database['NAME']).resolve()}"
+    elif connection.vendor == "postgresql":
+        user = quote(database["USER"] or "", safe="")
+        if database.get("PASSWORD"):
+            user += ":" + quote(database["PASSWORD"], safe="")
+        host = database["HOST"] or "localhost"
+        url = (
+            f"postgres://{user}@{host}:{database['PORT'] or 5432}/"
+            f"{quote(database['NAME'], safe='')}"
+        )
+    else:
+        raise ImproperlyConfigured(f"No database URL for {connection.vendor}")
+    parsed = environ.Env.db_url_config(url)
+    if str(parsed["NAME"]) != str(database["NAME"]):
+        raise ImproperlyConfigured(f"{url} is not {database['NAME']}")
+    return url
+
+
+def worker_environment(email_url: str, batch_size: int) -> dict:
+    """The environment for a `manage.py db_worker` started from this process
+    (the bench, the worker tests): this process's own, on its database and
+    queue, sending to `email_url` in batches of `batch_size` as fast as the
+    mail backend takes them."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    env.update(
+        DATABASE_URL=database_url(),
+        TASKS_BACKEND="database",
+        EMAIL_URL=email_url,
+        NEWSLETTER_BATCH_SIZE=str(batch_size),
+        NEWSLETTER_PER_MINUTE="0",
+        DJANGO_SETTINGS_MODULE="lecso_site.settings",
+    )
+    return env

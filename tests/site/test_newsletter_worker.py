@@ -5,7 +5,6 @@ and started again: every recipient gets the issue exactly once.
 Transactional: the worker process reads what this test committed, from the
 same database (SQLite file, or PostgreSQL in CI's second pass)."""
 
-import os
 import re
 import signal
 import subprocess
@@ -15,7 +14,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
@@ -26,6 +24,7 @@ from lecso_site.models import (
     Subscriber,
 )
 from lecso_site.newsletter_sending import start_sending
+from network.background import worker_environment
 from tests.conftest import publish
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -33,32 +32,9 @@ PROJECT = Path(__file__).resolve().parents[2]
 RECIPIENTS = 20_000
 
 
-def _database_url() -> str:
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{settings['NAME']}"
-    password = f":{settings['PASSWORD']}" if settings.get("PASSWORD") else ""
-    return (
-        f"postgres://{settings['USER']}{password}@{settings['HOST']}:"
-        f"{settings['PORT'] or 5432}/{settings['NAME']}"
-    )
-
-
 def _worker(outbox: Path, log: Path, *extra: str) -> subprocess.Popen:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    }
-    env.update(
-        DATABASE_URL=_database_url(),
-        TASKS_BACKEND="database",
-        # django-environ takes one slash off the path: four for an absolute one.
-        EMAIL_URL=f"filemail:///{outbox}",
-        NEWSLETTER_BATCH_SIZE="500",
-        NEWSLETTER_PER_MINUTE="0",
-        DJANGO_SETTINGS_MODULE="lecso_site.settings",
-    )
+    # django-environ takes one slash off the path: four for an absolute one.
+    env = worker_environment(f"filemail:///{outbox}", batch_size=500)
     return subprocess.Popen(
         # --no-reload: as in production (DEBUG off); the reloader's parent would
         # not pass SIGTERM on to the worker for a graceful stop.
