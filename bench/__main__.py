@@ -77,6 +77,12 @@ URLS = [
         "cold",
     ),
     ("directory, visitor", "/deskundigen/?behoefte=communicatie", "anonymous"),
+    (
+        "directory, visitor, cold",
+        "/deskundigen/?behoefte=communicatie",
+        "anonymous",
+        "cold",
+    ),
     ("profile", "/deskundigen/schaal-100/", "member"),
     ("school", "/scholen/12AB/", "member"),
     ("offers", "/aanbod/"),

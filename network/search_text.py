@@ -1,4 +1,5 @@
-"""Keeps Profile.search_text and the directory's cache generation current.
+"""Keeps Profile.search_text, the directory's counts with nothing chosen
+(network.directory_counts) and the directory's cache generation current.
 
 The search text is one lower-cased text per profile with everything the
 directory's text search looks at, so a search reads one column instead of
@@ -8,6 +9,7 @@ from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail.search.backends import get_search_backends
 
+from . import directory_counts
 from .directory import bump_generation
 from .models import (
     Affiliation,
@@ -48,6 +50,7 @@ def refresh_search_text(profile_ids=None) -> None:
         # text here, in the same batches.
         for backend in get_search_backends(with_auto_update=True):
             backend.add_bulk(Profile, changed)
+    directory_counts.recount(ids)
     bump_generation()
 
 
@@ -96,15 +99,32 @@ def _need_deleted(sender, instance, **kwargs):
     refresh_search_text(getattr(instance, "_had_it", []))
 
 
-def _anything_changed(sender, **kwargs):
-    if kwargs.get("update_fields") and set(kwargs["update_fields"]) <= {"last_login"}:
-        return
+def _profile_deleting(sender, instance, **kwargs):
+    directory_counts.forget(instance.pk)
+
+
+def _profile_deleted(sender, **kwargs):
     bump_generation()
 
 
-def _clusters_changed(sender, action, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear"):
-        bump_generation()
+def _account_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or (update_fields and set(update_fields) <= {"last_login"}):
+        return
+    # A closed account's profile is counted nowhere, an opened one again.
+    directory_counts.recount(
+        Profile.objects.filter(user_id=instance.pk).values_list("pk", flat=True)
+    )
+    bump_generation()
+
+
+def _clusters_changed(sender, instance, action, pk_set=None, reverse=False, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if reverse:  # a cluster gained or lost profiles
+        directory_counts.recount(pk_set or [])
+    else:
+        directory_counts.recount([instance.pk])
+    bump_generation()
 
 
 def _offer_needs_changed(sender, instance, action, reverse=False, **kwargs):
@@ -124,11 +144,14 @@ def _offer_needs_changed(sender, instance, action, reverse=False, **kwargs):
 
 def connect() -> None:
     # Changes that alter directory results but not the search text.
+    pre_delete.connect(
+        _profile_deleting, sender=Profile, dispatch_uid="network-dir-deleting"
+    )
     post_delete.connect(
-        _anything_changed, sender=Profile, dispatch_uid="network-dir-del"
+        _profile_deleted, sender=Profile, dispatch_uid="network-dir-del"
     )
     post_save.connect(
-        _anything_changed,
+        _account_saved,
         sender=settings.AUTH_USER_MODEL,
         dispatch_uid="network-dir-user",
     )

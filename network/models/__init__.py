@@ -1,3 +1,4 @@
+from .directory import DirectoryCount
 from .invitations import Invitation
 from .messages import ContactRequest, ContactStatus, Notification
 from .offers import (
@@ -20,6 +21,7 @@ __all__ = [
     "Cluster",
     "ContactRequest",
     "ContactStatus",
+    "DirectoryCount",
     "Invitation",
     "Notification",
     "OfferCost",

@@ -156,6 +156,9 @@ class Profile(index.Indexed, models.Model):
     # Lower-cased name, role, bio, topics, support needs and schools, kept up to
     # date by network.search_text; the directory's text search reads only this.
     search_text = models.TextField(editable=False, blank=True, default="")
+    # What the profile counts for in the directory's counts with nothing chosen
+    # (network.directory_counts), so a change counts only the difference.
+    counted_as = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -207,6 +210,15 @@ class Profile(index.Indexed, models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # counted_as is written by network.directory_counts alone, under
+            # a lock: a profile loaded before that and saved after must not
+            # put its old value back.
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "counted_as"
+            ]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

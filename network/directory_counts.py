@@ -1,0 +1,185 @@
+"""The directory's counts with nothing chosen, kept up to date as profiles change.
+
+The directory's first page shows, beside the list, how many people each
+support need, topic, cluster, school type, province and availability has:
+six counts over every profile a reader may see. At 300,000 people counting
+them took 0.4 to 0.7 s, and any change to any profile empties the cached
+counts. Here each profile remembers what it is counted as (Profile.counted_as:
+lines of audience|facet|value), and a change to a profile adds or takes away
+only the difference, in DirectoryCount, in the change's own transaction.
+Reading the counts is then one small query.
+
+network.search_text calls `recount` for every change it learns of; a deleted
+profile takes its part away (`forget`). Functions take the model registry, so
+the migration that first fills the counts runs this same code.
+"""
+
+from collections import Counter
+
+from django.apps import apps as installed_apps
+from django.db import transaction
+from django.db.models import F
+
+# Who reads the counts: visitors see public profiles, members public and
+# members-only ones (network.permissions.profile_visibilities_for).
+PUBLIC, MEMBERS = "public", "members"
+AUDIENCES_OF_VISIBILITY = {"public": (PUBLIC, MEMBERS), "members": (MEMBERS,)}
+AVAILABILITY = {
+    "questions": "open_for_questions",
+    "visit": "open_for_visit",
+    "talk": "open_for_talk",
+}
+BATCH = 2_000
+# counted_as of a profile being deleted: not a key (keys hold "|").
+LEAVING = "leaving"
+
+
+def audience_for(visibilities) -> str:
+    return MEMBERS if MEMBERS in visibilities else PUBLIC
+
+
+def keys_of(row: dict) -> set[str]:
+    """What one profile is counted as: for each audience that may see it, the
+    total, its school type, each availability, support need (key), cluster
+    (number), topic (key) and province of its schools."""
+    if not row["active"]:
+        return set()
+    audiences = AUDIENCES_OF_VISIBILITY.get(row["visibility"], ())
+    values = [("total", ""), ("school_type", row["school_type"])]
+    values += [("availability", c) for c, flag in AVAILABILITY.items() if row[flag]]
+    values += [("support_need", str(key)) for key in row["needs"]]
+    values += [("cluster", str(number)) for number in row["clusters"]]
+    values += [("topic", str(key)) for key in row["topics"]]
+    values += [("province", code) for code in row["provinces"]]
+    return {
+        f"{audience}|{facet}|{value}"
+        for audience in audiences
+        for facet, value in values
+    }
+
+
+def recount(profile_ids, apps=installed_apps) -> None:
+    """Bring these profiles' part of the counts up to date."""
+    ids = sorted(set(profile_ids))
+    if not ids:
+        return
+    with transaction.atomic():
+        change = Counter()
+        for start in range(0, len(ids), BATCH):
+            # update(), not +=, which would drop the counts going down.
+            change.update(_recount_batch(ids[start : start + BATCH], apps))
+        _apply(change, apps)
+
+
+def forget(profile_id, apps=installed_apps) -> None:
+    """Take a profile that is being deleted out of the counts. Its schools,
+    topics and needs are deleted before it, and each recounts it: marked as
+    leaving, it is counted as nothing by then."""
+    Profile = apps.get_model("network", "Profile")
+    with transaction.atomic():
+        counted = Profile.objects.select_for_update().filter(pk=profile_id)
+        for counted_as in counted.values_list("counted_as", flat=True):
+            _apply(Counter({key: -1 for key in _split(counted_as)}), apps)
+        counted.update(counted_as=LEAVING)
+
+
+def rebuild(apps=installed_apps) -> None:
+    """Count every profile afresh (the migration that adds the counts, and a
+    check that the kept counts are right)."""
+    Profile = apps.get_model("network", "Profile")
+    with transaction.atomic():
+        apps.get_model("network", "DirectoryCount").objects.all().delete()
+        Profile.objects.exclude(counted_as="").update(counted_as="")
+        recount(Profile.objects.values_list("pk", flat=True), apps)
+
+
+def counts_for(audience: str, apps=installed_apps) -> dict[str, dict[str, int]]:
+    """The counts an audience sees, by facet and value (none below one)."""
+    rows = (
+        apps.get_model("network", "DirectoryCount")
+        .objects.filter(audience=audience, count__gt=0)
+        .values_list("facet", "value", "count")
+    )
+    counts: dict[str, dict[str, int]] = {}
+    for facet, value, count in rows:
+        counts.setdefault(facet, {})[value] = count
+    return counts
+
+
+def _recount_batch(ids: list[int], apps) -> Counter:
+    """The change in counts for these profiles, each profile's new keys saved."""
+    Profile = apps.get_model("network", "Profile")
+    # Locked, so two changes to one profile at once cannot both count the
+    # difference from the same old keys.
+    locked = Profile.objects.select_for_update(of=("self",)).filter(pk__in=ids)
+    rows = {
+        row["pk"]: {
+            **row,
+            "needs": [],
+            "clusters": [],
+            "topics": [],
+            "provinces": set(),
+        }
+        for row in locked.order_by("pk").values(
+            "pk",
+            "visibility",
+            "school_type",
+            "counted_as",
+            *AVAILABILITY.values(),
+            active=F("user__is_active"),
+        )
+    }
+    for profile_id, key in Profile.support_needs.through.objects.filter(
+        profile_id__in=ids
+    ).values_list("profile_id", "supportneed_id"):
+        rows[profile_id]["needs"].append(key)
+    for profile_id, number in Profile.clusters.through.objects.filter(
+        profile_id__in=ids
+    ).values_list("profile_id", "cluster__number"):
+        rows[profile_id]["clusters"].append(number)
+    tagged = apps.get_model("network", "TaggedTopic").objects
+    for profile_id, key in tagged.filter(content_object_id__in=ids).values_list(
+        "content_object_id", "tag_id"
+    ):
+        rows[profile_id]["topics"].append(key)
+    affiliations = apps.get_model("network", "Affiliation").objects
+    for profile_id, code in affiliations.filter(profile_id__in=ids).values_list(
+        "profile_id", "school__province"
+    ):
+        if code:
+            rows[profile_id]["provinces"].add(code)
+    change = Counter()
+    renewed = []
+    for row in rows.values():
+        if row["counted_as"] == LEAVING:
+            continue
+        old, new = set(_split(row["counted_as"])), keys_of(row)
+        if old == new:
+            continue
+        change.update(new - old)
+        change.subtract(old - new)
+        renewed.append(Profile(pk=row["pk"], counted_as="\n".join(sorted(new))))
+    Profile.objects.bulk_update(renewed, ["counted_as"], batch_size=500)
+    return change
+
+
+def _apply(change: Counter, apps) -> None:
+    """Add the change to the counts. Rows are updated in one order, so two
+    changes at once wait for each other rather than deadlock."""
+    DirectoryCount = apps.get_model("network", "DirectoryCount")
+    changed = sorted((key, by) for key, by in change.items() if by)
+    if not changed:
+        return
+    keys = [key.split("|", 2) for key, _by in changed]
+    DirectoryCount.objects.bulk_create(
+        [DirectoryCount(audience=a, facet=f, value=v, count=0) for a, f, v in keys],
+        ignore_conflicts=True,
+    )
+    for (audience, facet, value), (_key, by) in zip(keys, changed, strict=True):
+        DirectoryCount.objects.filter(
+            audience=audience, facet=facet, value=value
+        ).update(count=F("count") + by)
+
+
+def _split(counted_as: str) -> list[str]:
+    return [key for key in counted_as.split("\n") if key]
