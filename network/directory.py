@@ -45,6 +45,7 @@ from .models import (
     Province,
     School,
     SchoolType,
+    SupportNeed,
     TaggedTopic,
     Topic,
     Visibility,
@@ -224,8 +225,9 @@ def search_directory(user, filters: dict) -> DirectoryResult:
 
 def _count(filters: dict, user, on_profile) -> tuple[int, dict]:
     """The total and every facet's counts."""
-    if not set(filters) - {"sort"}:
-        return _kept_counts(user)
+    chosen = set(filters) - {"sort"}
+    if len(chosen) <= 1 and "q" not in chosen:
+        return kept_counts(user, filters)
     return count_afresh(filters, user, on_profile)
 
 
@@ -341,11 +343,13 @@ def _province_facet(conditions, filters) -> list[FacetValue]:
     return province_values(counts, filters.get("province"))
 
 
-def _kept_counts(user) -> tuple[int, dict]:
-    """The counts with nothing chosen, as network.directory_counts keeps
-    them for the reader's audience."""
+def kept_counts(user, filters: dict) -> tuple[int, dict]:
+    """The counts with nothing or one facet chosen, as network.directory_counts
+    keeps them for the reader's audience."""
+    chosen = next((name for name in filters if name != "sort"), None)
     counted = directory_counts.counts_for(
-        directory_counts.audience_for(profile_visibilities_for(user))
+        directory_counts.audience_for(profile_visibilities_for(user)),
+        (chosen, _kept_values(chosen, filters[chosen])) if chosen else None,
     )
     by_number = {
         facet: {int(value): n for value, n in counted.get(facet, {}).items()}
@@ -356,19 +360,38 @@ def _kept_counts(user) -> tuple[int, dict]:
     )
     largest = sorted(topics, key=lambda t: (-by_number["topic"][t[0]], t[2]))
     return counted.get("total", {}).get("", 0), {
-        "support_need": support_need_values(by_number["support_need"], None),
+        "support_need": support_need_values(
+            by_number["support_need"], filters.get("support_need")
+        ),
         "topic": _topic_values(
             [
                 (slug, name, by_number["topic"][key])
                 for key, slug, name in largest[:TOPIC_FACET_SIZE]
             ],
-            {},
+            filters,
         ),
-        "cluster": cluster_values(by_number["cluster"], None),
-        "school_type": school_type_values(counted.get("school_type", {}), None),
-        "province": province_values(counted.get("province", {}), None),
-        "availability": _availability_values(counted.get("availability", {}), {}),
+        "cluster": cluster_values(by_number["cluster"], filters.get("cluster")),
+        "school_type": school_type_values(
+            counted.get("school_type", {}), filters.get("school_type")
+        ),
+        "province": province_values(
+            counted.get("province", {}), filters.get("province")
+        ),
+        "availability": _availability_values(counted.get("availability", {}), filters),
     }
+
+
+def _kept_values(facet: str, chosen) -> list[str]:
+    """The values a chosen filter stands for, as the kept counts store them."""
+    if facet == "support_need":
+        keys = SupportNeed.objects.filter(slug=chosen).values_list("pk", flat=True)
+        return [str(key) for key in keys]
+    if facet == "topic":
+        keys = Topic.objects.filter(slug=chosen).values_list("pk", flat=True)
+        return [str(key) for key in keys]
+    if facet == "school_type":
+        return SchoolType.matching(chosen)
+    return [str(chosen)]
 
 
 def _count_text_matches(filters, on_profile) -> tuple[int, dict]:

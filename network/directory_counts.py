@@ -1,4 +1,5 @@
-"""The directory's counts with nothing chosen, kept up to date as profiles change.
+"""The directory's counts with nothing or one thing chosen, kept up to date as
+profiles change.
 
 The directory's first page shows, beside the list, how many people each
 support need, topic, cluster, school type, province and availability has:
@@ -9,16 +10,21 @@ lines of audience|facet|value), and a change to a profile adds or takes away
 only the difference, in DirectoryCount, in the change's own transaction.
 Reading the counts is then one small query.
 
+With one value chosen (the need a link from a knowledge article names, say),
+every other facet counts the profiles that have both: so pairs of values of
+two facets are counted too, derived from the same lines.
+
 network.search_text calls `recount` for every change it learns of; a deleted
 profile takes its part away (`forget`). Functions take the model registry, so
 the migration that first fills the counts runs this same code.
 """
 
-from collections import Counter
+from collections import Counter, defaultdict
+from itertools import combinations
 
 from django.apps import apps as installed_apps
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 
 # Who reads the counts: visitors see public profiles, members public and
 # members-only ones (network.permissions.profile_visibilities_for).
@@ -30,6 +36,8 @@ AVAILABILITY = {
     "talk": "open_for_talk",
 }
 BATCH = 2_000
+# The parts of a key, a single value's leaving the other facet blank.
+FIELDS = ("audience", "facet", "value", "other_facet", "other_value")
 # counted_as of a profile being deleted: not a key (keys hold "|").
 LEAVING = "leaving"
 
@@ -58,6 +66,24 @@ def keys_of(row: dict) -> set[str]:
     }
 
 
+def with_pairs(keys) -> set[str]:
+    """The keys and every pair of two of them of different facets, for one
+    audience at a time: audience|facet|value|other facet|other value, the two
+    in one order."""
+    by_audience = defaultdict(list)
+    for key in keys:
+        audience, facet, value = key.split("|", 2)
+        if facet != "total":
+            by_audience[audience].append((facet, value))
+    pairs = {
+        f"{audience}|{facet}|{value}|{other}|{other_value}"
+        for audience, values in by_audience.items()
+        for (facet, value), (other, other_value) in combinations(sorted(values), 2)
+        if facet != other
+    }
+    return set(keys) | pairs
+
+
 def recount(profile_ids, apps=installed_apps) -> None:
     """Bring these profiles' part of the counts up to date."""
     ids = sorted(set(profile_ids))
@@ -79,7 +105,8 @@ def forget(profile_id, apps=installed_apps) -> None:
     with transaction.atomic():
         counted = Profile.objects.select_for_update().filter(pk=profile_id)
         for counted_as in counted.values_list("counted_as", flat=True):
-            _apply(Counter({key: -1 for key in _split(counted_as)}), apps)
+            keys = with_pairs(_split(counted_as))
+            _apply(Counter({key: -1 for key in keys}), apps)
         counted.update(counted_as=LEAVING)
 
 
@@ -93,16 +120,41 @@ def rebuild(apps=installed_apps) -> None:
         recount(Profile.objects.values_list("pk", flat=True), apps)
 
 
-def counts_for(audience: str, apps=installed_apps) -> dict[str, dict[str, int]]:
-    """The counts an audience sees, by facet and value (none below one)."""
-    rows = (
-        apps.get_model("network", "DirectoryCount")
-        .objects.filter(audience=audience, count__gt=0)
-        .values_list("facet", "value", "count")
-    )
+def counts_for(
+    audience: str, chosen: tuple[str, list[str]] | None = None, apps=installed_apps
+) -> dict[str, dict[str, int]]:
+    """The counts an audience sees, by facet and value (none below one); with
+    `chosen` (a facet and the stored values it stands for), those of the other
+    facets among the profiles with one of the chosen values, and the total of
+    those. The chosen facet keeps the counts of nothing chosen, as choosing
+    another of its values would replace this one."""
+    DirectoryCount = apps.get_model("network", "DirectoryCount")
+    wanted = Q(other_facet="")
+    if chosen is not None:
+        facet, values = chosen
+        wanted = (
+            Q(other_facet="", facet__in=[facet, "total"])
+            | Q(facet=facet, value__in=values)
+            | Q(other_facet=facet, other_value__in=values)
+        )
+    rows = DirectoryCount.objects.filter(
+        wanted, audience=audience, count__gt=0
+    ).values_list("facet", "value", "other_facet", "other_value", "count")
     counts: dict[str, dict[str, int]] = {}
-    for facet, value, count in rows:
-        counts.setdefault(facet, {})[value] = count
+    among_chosen = defaultdict(int)
+    for facet, value, other, other_value, count in rows:
+        if chosen is None or not other:
+            counts.setdefault(facet, {})[value] = count
+        elif facet == chosen[0]:  # a pair: counted under the other value
+            among_chosen[(other, other_value)] += count
+        else:
+            among_chosen[(facet, value)] += count
+    if chosen is not None:
+        facet, values = chosen
+        counts = {facet: counts.get(facet, {})}
+        for (other, value), count in among_chosen.items():
+            counts.setdefault(other, {})[value] = count
+        counts["total"] = {"": sum(counts[facet].get(v, 0) for v in values)}
     return counts
 
 
@@ -156,9 +208,10 @@ def _recount_batch(ids: list[int], apps) -> Counter:
         old, new = set(_split(row["counted_as"])), keys_of(row)
         if old == new:
             continue
+        renewed.append(Profile(pk=row["pk"], counted_as="\n".join(sorted(new))))
+        old, new = with_pairs(old), with_pairs(new)
         change.update(new - old)
         change.subtract(old - new)
-        renewed.append(Profile(pk=row["pk"], counted_as="\n".join(sorted(new))))
     Profile.objects.bulk_update(renewed, ["counted_as"], batch_size=500)
     return change
 
@@ -170,15 +223,18 @@ def _apply(change: Counter, apps) -> None:
     changed = sorted((key, by) for key, by in change.items() if by)
     if not changed:
         return
-    keys = [key.split("|", 2) for key, _by in changed]
+    rows = [dict(zip(FIELDS, _parts(key), strict=True)) for key, _by in changed]
     DirectoryCount.objects.bulk_create(
-        [DirectoryCount(audience=a, facet=f, value=v, count=0) for a, f, v in keys],
-        ignore_conflicts=True,
+        [DirectoryCount(**row, count=0) for row in rows], ignore_conflicts=True
     )
-    for (audience, facet, value), (_key, by) in zip(keys, changed, strict=True):
-        DirectoryCount.objects.filter(
-            audience=audience, facet=facet, value=value
-        ).update(count=F("count") + by)
+    for row, (_key, by) in zip(rows, changed, strict=True):
+        DirectoryCount.objects.filter(**row).update(count=F("count") + by)
+
+
+def _parts(key: str) -> list[str]:
+    """A key's audience, facet, value and (of a pair) other facet and value."""
+    parts = key.split("|")
+    return parts if len(parts) == len(FIELDS) else [*parts, "", ""]
 
 
 def _split(counted_as: str) -> list[str]:

@@ -9,7 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection, connections
 
 from network import directory_counts
-from network.directory import _conditions, _kept_counts, count_afresh
+from network.directory import _conditions, count_afresh, kept_counts
 from network.models import (
     Affiliation,
     Cluster,
@@ -26,15 +26,33 @@ pytestmark = pytest.mark.django_db
 def as_counted(counts) -> tuple:
     total, facets = counts
     return total, {
-        facet: sorted((v.value, v.count) for v in values if v.count)
+        facet: sorted((v.value, v.count, v.selected) for v in values if v.count)
         for facet, values in facets.items()
     }
 
 
+# Nothing chosen, or one value of one facet: what the kept counts serve.
+CHOICES = [
+    {},
+    {"support_need": "communicatie"},
+    {"support_need": "gedragsregulatie", "sort": "recent"},
+    {"topic": "gebaren"},
+    {"topic": "de-escalatie"},
+    {"cluster": 4},
+    {"school_type": "so"},
+    {"school_type": "vso"},
+    {"province": "UT"},
+    {"availability": "questions"},
+    {"availability": "talk"},
+]
+
+
 def assert_kept_counts_are_right(member, after=None):
     for reader in (member, AnonymousUser()):
-        afresh = count_afresh({}, reader, _conditions({}, reader))
-        assert as_counted(_kept_counts(reader)) == as_counted(afresh), (reader, after)
+        for filters in CHOICES:
+            afresh = count_afresh(filters, reader, _conditions(filters, reader))
+            kept = kept_counts(reader, filters)
+            assert as_counted(kept) == as_counted(afresh), (reader, filters, after)
 
 
 @pytest.fixture
