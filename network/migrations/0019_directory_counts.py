@@ -1,14 +1,8 @@
 """The directory's counts with nothing chosen, kept per audience and facet
-value (network.directory_counts), and what each profile counts for; filled
-here from the profiles there are."""
+value (network.directory_counts), and what each profile counts for. They are
+filled by the next migration, which adds pairs of values."""
 
 from django.db import migrations, models
-
-
-def count_everyone(apps, schema_editor):
-    from network.directory_counts import rebuild
-
-    rebuild(apps)
 
 
 class Migration(migrations.Migration):
@@ -38,5 +32,4 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('audience', 'facet', 'value'), name='one_count_per_value')],
             },
         ),
-        migrations.RunPython(count_everyone, migrations.RunPython.noop),
     ]

@@ -10,6 +10,12 @@ def count_everyone(apps, schema_editor):
     rebuild(apps)
 
 
+def forget_the_counts(apps, schema_editor):
+    # Without the pairs' columns the pairs would not be unique; counted again
+    # when this migration is applied again.
+    apps.get_model("network", "DirectoryCount").objects.all().delete()
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -35,5 +41,5 @@ class Migration(migrations.Migration):
             model_name='directorycount',
             constraint=models.UniqueConstraint(fields=('audience', 'facet', 'value', 'other_facet', 'other_value'), name='one_count_per_value'),
         ),
-        migrations.RunPython(count_everyone, migrations.RunPython.noop),
+        migrations.RunPython(count_everyone, forget_the_counts),
     ]
