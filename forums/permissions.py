@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from network import prepared
 from network.permissions import is_member, membership_sql
 
 from .errors import ForumError
@@ -72,7 +73,9 @@ def know_reader(user) -> None:
         "AND until > %s ORDER BY until DESC LIMIT 1"
     )
     with connection.cursor() as cursor:
-        cursor.execute(
+        prepared.execute(
+            cursor,
+            "lecso_know_reader",
             f"SELECT EXISTS ({membership_sql()}), {_moderation_sql()}, ({suspension})",
             [user.pk, user.pk, user.pk, user.pk, timezone.now()],
         )

@@ -3,6 +3,7 @@ and consumers all ask these predicates; nothing decides visibility elsewhere."""
 
 from django.db import connection
 
+from . import prepared
 from .models.organisations import Board, School
 from .models.people import Affiliation, Profile, Visibility
 
@@ -31,7 +32,12 @@ def is_member(user) -> bool:
     # Asked several times per page; remembered on the user object for the request.
     if not hasattr(user, "_network_is_member"):
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT EXISTS ({membership_sql()})", [user.pk])
+            prepared.execute(
+                cursor,
+                "lecso_is_member",
+                f"SELECT EXISTS ({membership_sql()})",
+                [user.pk],
+            )
             user._network_is_member = bool(cursor.fetchone()[0])
     return user._network_is_member
 

@@ -13,3 +13,14 @@ def page_query(context, page, number) -> str:
     query = context["request"].GET.copy()
     query[getattr(page, "param", "page")] = number
     return f"?{query.urlencode()}"
+
+
+@register.simple_tag(takes_context=True)
+def pagination(context, items, label="", anchor="") -> str:
+    """includes/pagination.html rendered once, for a page that shows the same
+    page links twice (above and below a thread's posts):
+    `{% pagination posts_page label as pages %}` then `{{ pages }}` twice."""
+    template = context.template.engine.get_template("includes/pagination.html")
+    values = {"items": items, "label": label, "anchor": anchor}
+    values["request"] = context["request"]
+    return template.render(context.new(values))
