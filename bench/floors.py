@@ -87,9 +87,9 @@ def search_statement(user, url: str) -> tuple[str, list]:
     if connection.vendor == "postgresql":
         sql = (
             "SELECT e.content_type_id, e.object_id, "
-            "ts_rank(e.title || e.body, q) AS score "
+            "ts_rank(e.document, q) AS score "
             "FROM wagtailsearch_indexentry e, to_tsquery('dutch', %s) q "
-            f"WHERE (e.title || e.body) @@ q AND ({' OR '.join(clauses)}) "
+            f"WHERE e.document @@ q AND ({' OR '.join(clauses)}) "
             f"ORDER BY score DESC, e.object_id LIMIT {PER_PAGE} OFFSET {offset}"
         )
         return sql, [_match(words, postgres=True), *params]

@@ -313,8 +313,8 @@ def test_suggestions_match_the_start_of_a_word(corpus):
 
 @pytest.mark.django_db
 def test_on_postgresql_searches_match_the_expression_the_document_index_holds(corpus):
-    """The index from search/migrations/0006 serves only a match on exactly
-    title || body, with each kind's content type beside it; a change in how
+    """The index from search/migrations/0007 serves only a match on the stored
+    document column, with each kind's content type beside it; a change in how
     the backend writes its match would leave it unused, and searches slow,
     without failing anything else."""
     from django.db import connection
@@ -325,19 +325,17 @@ def test_on_postgresql_searches_match_the_expression_the_document_index_holds(co
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
-            ["search_indexentry_kind_document"],
+            ["search_indexentry_kind_stored_document"],
         )
         (definition,) = cursor.fetchone()
     assert "gin" in definition.lower()
-    assert "content_type_id, ((title || body))" in definition
+    assert "(content_type_id, document)" in definition
 
     with CaptureQueriesContext(connection) as captured:
         engine.search(AnonymousUser(), "leerlingen", Filters())
     ranked = [q["sql"] for q in captured.captured_queries if "ts_rank" in q["sql"]]
     assert ranked, "the search ranks in the index"
-    match = (
-        '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@'
-    )
+    match = '("wagtailsearch_indexentry"."document") @@'
     assert all(match in sql for sql in ranked)
     kind = '"wagtailsearch_indexentry"."content_type_id" IN ('
     assert all(kind in sql for sql in ranked)
