@@ -105,11 +105,17 @@ def _load(hits, results_of) -> list[tuple]:
     ]
 
 
-def _searches(user, words, filters, operator, backend):
+def _searches(user, words, filters, operator, backend, only=None):
+    """(source, results) for every source the filters leave, and the keys of
+    those they leave out. With `only` (a kind's key), only that source is
+    searched; the others are listed with no results, for their facets."""
     found, left_out = [], []
     for source in registry.registered():
         if not source.applies(filters):
             left_out.append(source.key)
+            continue
+        if only is not None and source.key != only:
+            found.append((source, None))
             continue
         results = source.search(backend, words, operator, user, filters)
         found.append((source, results))
@@ -139,27 +145,36 @@ def _counts_key(user, words, operator, filters) -> str:
     return f"search:counts:{reader}:{digest}"
 
 
-def _rank(user, words, operator, filters, found, sign, window, chosen):
-    """The sources the page's hits come from, and the ranking: every kind
-    counted and the window ranked in one statement, or, for one chosen kind
-    whose neighbours were counted a moment ago, only that kind."""
+def _rank(user, words, operator, filters, kind, sign, window, backend):
+    """Search and rank: every kind counted and the window ranked in one
+    statement, or, for one chosen kind whose neighbours were counted a moment
+    ago, only that kind searched and ranked. Returns the sources (with their
+    searches, None for those not searched), the kinds left out, the chosen
+    source, the sources the hits come from and the ranking."""
     key = _counts_key(user, words, operator, filters)
-    known = cache.get(key) if chosen is not None else None
-    if known is not None and {s.key for s, _r in found} <= set(known):
-        alone = [(chosen, dict(found)[chosen])]
-        counted = ranking.rank(alone, sign, window, chosen)
-        counted.counts = {
-            source: counted.counts[source] if source is chosen else known[source.key]
-            for source, _results in found
-        }
-        return alone, counted
+    known = cache.get(key) if kind else None
+    if known is not None:
+        found, left_out = _searches(user, words, filters, operator, backend, kind)
+        chosen = next((s for s, _r in found if s.key == kind), None)
+        if chosen is not None and {s.key for s, _r in found} <= set(known):
+            alone = [(chosen, dict(found)[chosen])]
+            counted = ranking.rank(alone, sign, window, chosen)
+            counted.counts = {
+                source: counted.counts[source]
+                if source is chosen
+                else known[source.key]
+                for source, _results in found
+            }
+            return found, left_out, chosen, alone, counted
+    found, left_out = _searches(user, words, filters, operator, backend)
+    chosen = next((s for s, _r in found if s.key == kind), None)
     counted = ranking.rank(found, sign, window, chosen)
     cache.set(
         key,
         {source.key: count for source, count in counted.counts.items()},
         COUNTS_SECONDS,
     )
-    return found, counted
+    return found, left_out, chosen, found, counted
 
 
 def _window(page_number) -> slice:
@@ -180,17 +195,13 @@ def search(user, query, filters: Filters, kind="", page_number=1, request=None):
         return None
     sign = _relevance_sign(backend)
     window = _window(page_number)
-    found, left_out = _searches(user, words, filters, "and", backend)
-    chosen = next((s for s, _r in found if s.key == kind), None)
-    ranked_from, counted = _rank(
-        user, words, "and", filters, found, sign, window, chosen
+    found, left_out, chosen, ranked_from, counted = _rank(
+        user, words, "and", filters, kind, sign, window, backend
     )
     any_word = False
     if len(words) > 1 and not any(counted.counts.values()):
-        found, left_out = _searches(user, words, filters, "or", backend)
-        chosen = next((s for s, _r in found if s.key == kind), None)
-        ranked_from, counted = _rank(
-            user, words, "or", filters, found, sign, window, chosen
+        found, left_out, chosen, ranked_from, counted = _rank(
+            user, words, "or", filters, kind, sign, window, backend
         )
         any_word = True
 

@@ -33,7 +33,12 @@ from network.models import (
     TaggedTopic,
     Topic,
 )
-from network.permissions import is_member, profiles_hidden_from
+from network.permissions import (
+    is_member,
+    profiles_hidden_from,
+    profiles_of_closed_accounts,
+    profiles_seen_by_visibility,
+)
 
 from . import vocabulary
 from .snippets import mark, snippet
@@ -223,6 +228,15 @@ class PeopleSource(Source):
             results.excluded_keys = profiles_hidden_from(user)
             if filters.chosen():
                 results.narrowed_keys = self._narrowed(filters).values("pk")
+        else:
+            # Anyone else sees the public profiles but those of closed
+            # accounts: asked so, by key, rather than by joining every
+            # profile to its account (hashing all accounts on every search).
+            seen = profiles_seen_by_visibility(user)
+            if filters.chosen():
+                seen = seen.filter(pk__in=self._narrowed(filters).values("pk"))
+            results.narrowed_keys = seen
+            results.excluded_keys = [profiles_of_closed_accounts()]
         return results
 
     def public_words(self):

@@ -118,7 +118,11 @@ def test_the_profiles_hidden_from_a_viewer_are_exactly_those_not_visible(
     lists Profile.objects.visible_to(user): the two must split all profiles,
     closed accounts included, the same way for every kind of viewer."""
     from network.models import Profile
-    from network.permissions import profiles_hidden_from
+    from network.permissions import (
+        profiles_hidden_from,
+        profiles_of_closed_accounts,
+        profiles_seen_by_visibility,
+    )
 
     closed = make_person("Gesloten Account", school=school_a, visibility="public")
     closed.user.is_active = False
@@ -132,3 +136,10 @@ def test_the_profiles_hidden_from_a_viewer_are_exactly_those_not_visible(
     everyone = set(Profile.objects.values_list("pk", flat=True))
     assert visible | hidden == everyone and not visible & hidden
     assert closed.pk in hidden
+
+    # The other way the search asks it (for visitors): the profiles of a
+    # visibility for them, but those of closed accounts.
+    seen = {row["pk"] for row in profiles_seen_by_visibility(user)}
+    closed_keys = {row["pk"] for row in profiles_of_closed_accounts()}
+    assert seen - closed_keys == visible
+    assert closed.pk in closed_keys
