@@ -51,8 +51,9 @@ class Outcome:
 
     @property
     def capped(self) -> bool:
-        """Whether the list of all kinds stops before the last result."""
-        return self.page.paginator.count < self.total
+        """Whether the list of all kinds stops before the last result (a
+        chosen kind's list holds all of its results)."""
+        return not self.kind and self.page.paginator.count < self.total
 
     left_out: list[str] = field(default_factory=list)  # kinds a filter excludes
 

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from forums import services as forum_services
-from lecso_site.models import KnowledgeArticle
+from lecso_site.models import KnowledgeArticle, NewsPage
 from search import engine
 from search.sources import Filters
 
@@ -128,7 +128,7 @@ def test_pages_of_twenty_in_relevance_order(corpus, client, knowledge_index):
 
 @pytest.mark.django_db
 def test_past_the_last_page_of_all_kinds_the_page_says_how_to_see_the_rest(
-    corpus, client, knowledge_index, monkeypatch
+    corpus, client, knowledge_index, news_index, monkeypatch
 ):
     for n in range(25):
         knowledge_index.add_child(
@@ -140,6 +140,12 @@ def test_past_the_last_page_of_all_kinds_the_page_says_how_to_see_the_rest(
     assert "stopt na 20 resultaten" in capped.text and 'rel="next"' not in capped.text
     one_kind = client.get("/zoeken/", {"q": "zandtafel", "type": "kennisbank"})
     assert 'rel="next"' in one_kind.text and "stopt na" not in one_kind.text
+
+    # A kind with fewer results than all kinds together, on its last page.
+    news_index.add_child(instance=NewsPage(title="Zandtafel in de klas", intro="Zand."))
+    few = client.get("/zoeken/", {"q": "zandtafel", "type": "nieuws"})
+    assert few.context["outcome"].total == 26 and len(titles(few)) == 1
+    assert "stopt na" not in few.text
 
 
 @pytest.mark.django_db
