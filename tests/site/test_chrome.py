@@ -86,3 +86,31 @@ def test_the_user_bar_is_for_editors_and_costs_others_no_query(
     assert USERBAR in client.get(news_index.url).text
     person.groups.clear()
     assert USERBAR not in client.get(news_index.url).text
+
+
+def _footer(client, path="/deskundigen/") -> str:
+    html = client.get(path).text
+    return html[html.index('<footer class="site-footer">') : html.index("</footer>")]
+
+
+@pytest.mark.django_db
+def test_the_footer_follows_language_sign_in_and_the_news_feed(
+    client, news_index, django_user_model
+):
+    """The footer is rendered once and kept in memory; whatever differs
+    between footers still shows on the next page."""
+    assert "Nieuwsfeed (RSS)" in _footer(client)
+    assert "/meldingen/" not in _footer(client)
+    assert "News feed (RSS)" in _footer(client, "/en/deskundigen/")
+
+    client.force_login(django_user_model.objects.create_user(username="lezer"))
+    assert "/meldingen/" in _footer(client)
+    client.logout()
+
+    news_index.unpublish()
+    assert "Nieuwsfeed" not in _footer(client)
+    # The same addresses in both languages now: the language still tells.
+    assert "Het netwerk" in _footer(client)
+    assert "The network" in _footer(client, "/en/deskundigen/")
+    news_index.save_revision().publish()
+    assert "Nieuwsfeed (RSS)" in _footer(client)
