@@ -19,7 +19,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from demo import sector
+from demo import sector, sector_words
 from demo.forum_threads import CATEGORIES, GROUP, HELPDESK_USERNAME
 from demo.forum_threads import THREADS as COLLEAGUE_THREADS
 from forums import services
@@ -36,7 +36,7 @@ from network.models import Cluster, Profile
 MODERATORS_GROUP = "Forummoderatoren"
 
 
-THREADS = [*COLLEAGUE_THREADS, *sector.THREADS]
+THREADS = [*COLLEAGUE_THREADS, *sector.THREADS, *sector_words.THREADS]
 # Teachers write before school, at lunch, after school and in the evening.
 FIRST_POST_HOURS = [(7, 45), (12, 20), (15, 50), (16, 30), (20, 10), (21, 5)]
 EARLIEST, LATEST = 7, 22

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from network.models import Affiliation, Board, Cluster, Profile, School, SupportNeed
 
-from . import sector
+from . import sector, sector_words
 
 BOARDS = [
     ("Stichting Speciaal Verbonden", "41101", True),
@@ -224,10 +224,11 @@ def seed_network(people_per_school: int = 4, seed: int = 2026) -> int:
 
 
 def _sector_experts(clusters, needs) -> int:
-    """The named experts on the sector's core subjects (demo.sector), public so
-    that a visitor's first search finds them."""
+    """The named experts on the sector's subjects (demo.sector and
+    demo.sector_words), public so that a visitor's first search finds them."""
     User = get_user_model()
-    for username, name, brin, role, need_slugs, topics, bio in sector.EXPERTS:
+    experts = [*sector.EXPERTS, *sector_words.EXPERTS]
+    for username, name, brin, role, need_slugs, topics, bio in experts:
         school = School.objects.get(brin=brin)
         user = User.objects.create_user(
             username=username,
@@ -248,7 +249,7 @@ def _sector_experts(clusters, needs) -> int:
         profile.clusters.set(school.clusters.all())
         profile.topics.set(topics)
         Affiliation.objects.create(profile=profile, school=school)
-    return len(sector.EXPERTS)
+    return len(experts)
 
 
 QUESTIONS = [

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.utils.html import strip_tags
 
 from search import engine, spelling
+from search.models import Term, split_names
 from search.sources import Filters
 
 CLUSTER_3_SCHOOLS = {
@@ -39,6 +40,18 @@ QUERIES = [
     ("scholen in Utrecht", "De Burcht"),
     ("ZML", CLUSTER_3_SCHOOLS),
     ("visuele beperking", "Rik Oosterhuis"),
+    ("ADHD", {"Lotte van Dijk", "ADHD in de klas: korte instructie, veel beweging"}),
+    ("TLV", "De toelaatbaarheidsverklaring (TLV): van aanvraag tot plaatsing"),
+    (
+        "passend onderwijs",
+        "Passend onderwijs en zorgplicht: wat een school moet bieden",
+    ),
+    ("dyscalculie", "Hans Brouwer"),
+    ("NAH", "Ingrid Mulder"),
+    ("SBO", "Van SBO naar SO: wanneer de overstap helpt"),
+    ("cochleair implantaat", "Fenna Postma"),
+    ("GGZ", "Karim Bouzid"),
+    ("commissie van begeleiding", "Anouk Smits"),
 ]
 
 
@@ -58,6 +71,15 @@ def _top_three(user, query) -> list[str]:
 
 @pytest.mark.django_db
 def test_the_sectors_first_searches_find_the_expected_item(demo):
+    """The expected item among the first three for the first searches; and
+    each term editors start with, and each of its abbreviations, finds
+    something a visitor may see (one test: seeding the demo takes a while)."""
+    empty = []
+    for term in Term.objects.order_by("term"):
+        for name in [term.term, *split_names(term.abbreviations)]:
+            if not engine.search(AnonymousUser(), name, Filters()).total:
+                empty.append(name)
+    assert empty == [], "sector words that find nothing"
     misses = []
     for reader in (AnonymousUser(), demo):
         for query, expected in QUERIES:

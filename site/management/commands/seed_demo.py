@@ -20,7 +20,7 @@ from wagtail.models import (
 from wagtail.rich_text import RichText
 
 from demo import pages as demo
-from demo import sector
+from demo import sector, sector_words
 from demo.association import seed_consultations, seed_signals
 from demo.events import seed_events
 from demo.forums import seed_forums
@@ -80,7 +80,11 @@ class Command(BaseCommand):
             )
             articles = {
                 data["slug"]: self.knowledge_article(knowledge_index, data)
-                for data in [*demo.KNOWLEDGE, *sector.KNOWLEDGE]
+                for data in [
+                    *demo.KNOWLEDGE,
+                    *sector.KNOWLEDGE,
+                    *sector_words.KNOWLEDGE,
+                ]
             }
             for data in demo.NEWS:
                 self.news_page(news_index, data, articles)
