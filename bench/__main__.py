@@ -320,9 +320,11 @@ def report_floors(rows, repeat: int) -> dict[str, tuple[float, float]]:
     return floors
 
 
-def report_budgets(rows, floors) -> bool:
+def report_budgets(rows, floors, scale: str) -> bool:
     """Print each budgeted page's verdict; False when any missed its budget."""
-    verdicts = judge(rows, floors)
+    from django.db import connection
+
+    verdicts = judge(rows, floors, scale, connection.vendor)
     print("\nBudgets (bench/budgets.py)")
     for verdict in verdicts:
         said = "MISSED: " + "; ".join(verdict.missed) if verdict.missed else "ok"
@@ -386,7 +388,7 @@ def main() -> None:
         print(f"{name:<30} {p50:>8.1f} {p95:>8.1f} {queries:>8} {kib:>6.0f}  {url}")
     floors = report_floors(rows, args.repeat)
     ok = forums_seed.check_thread_queries(rows)
-    ok = report_budgets(rows, floors) and ok if args.check else ok
+    ok = report_budgets(rows, floors, args.scale) and ok if args.check else ok
     workers, total = REGISTRATION_LOAD.get(connection.vendor, (10, 100))
     ok = report_registrations(measure_registrations(workers, total)) and ok
     ok = forums_seed.report_fanout(forums_seed.measure_fanout()) and ok
