@@ -95,6 +95,19 @@ class RankedResults:
             return None
         return entries.values(hit_key=F(compiler.KEY), hit_score=F("score"))
 
+    def scored_sql(self):
+        """scored_keys as (sql, params), where the backend writes it by hand
+        (search.postgres_backend); None when it does not."""
+        compiler = self.query_compiler
+        written = getattr(compiler, "scored_sql", None)
+        if written is None or not isinstance(compiler, self.ranked_compiler_class):
+            return None
+        return written(
+            compiler.get_config(self.backend),
+            excluded=self.excluded_keys,
+            narrowed=self.narrowed_keys,
+        )
+
     def _do_search(self):
         if not isinstance(self.query_compiler, self.ranked_compiler_class):
             return super()._do_search()

@@ -10,6 +10,7 @@ PostgreSQL."""
 
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import (
     AutoField,
     BigIntegerField,
@@ -78,6 +79,84 @@ class RankedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             entries = entries.filter(object_id__in=allowed_keys(self.queryset))
         return entries.annotate(score=self._build_rank_expression(vectors, config))
 
+    def scored_sql(self, config, excluded=None, narrowed=None):
+        """What scored_entries asks, as (sql, params) written here rather than
+        built with the ORM: one search builds and compiles a statement part per
+        kind of result (ten of them), and building them cost more than the
+        database took to answer a visitor's search. The match and the score
+        are compiled once per query and kept (_match_and_score); only the
+        permission subqueries come from each source's queryset, compiled as
+        they are. None where scored_entries would not rank."""
+        model = self.queryset.model
+        numbered = isinstance(model._meta.pk, (AutoField, IntegerField))
+        if (
+            not self.order_by_relevance
+            or self.fields is not None
+            or not _plain_words(self.query)
+            or (excluded is not None and not numbered)
+        ):
+            return None
+        (match, match_params), (score, score_params) = self._match_and_score(config)
+        table = connection.ops.quote_name(IndexEntry._meta.db_table)
+        types = ", ".join(
+            str(int(pk)) for pk in get_descendants_content_types_pks(model)
+        )
+        where = [
+            f'({table}."document") @@ ({match})',
+            f'{table}."content_type_id" IN ({types})',
+        ]
+        params = [*score_params, *match_params]
+        # As in scored_entries: keys compared as numbers where the model's are
+        # (a page's key is its parent page's, compared as text).
+        if numbered:
+            key = (
+                f'CASE WHEN ({table}."content_type_id" IN ({types})) '
+                f'THEN ({table}."object_id")::bigint ELSE NULL END'
+            )
+            allowed = self.queryset.order_by().values("pk")
+        else:
+            key = f'{table}."object_id"'
+            allowed = allowed_keys(self.queryset)
+        if excluded is None:
+            keys = [allowed]
+        else:
+            keys = [] if narrowed is None else [narrowed]
+        for queryset in keys:
+            sql, keys_params = _compiled(queryset)
+            where.append(f"{key} IN ({sql})")
+            params += keys_params
+        for queryset in excluded or ():
+            sql, keys_params = _compiled(queryset)
+            where.append(f"NOT ({key} IN ({sql}))")
+            params += keys_params
+        sql = (
+            f'SELECT {table}."object_id" AS hit_key, ({score}) AS hit_score '
+            f"FROM {table} WHERE {' AND '.join(where)}"
+        )
+        return sql, params
+
+    def _match_and_score(self, config):
+        """The match on the stored document and the score, each as (sql,
+        params), for this compiler's query: compiled once per query and
+        configuration in the process, as the same words are searched in every
+        kind, and often again."""
+        shape = (_shape(self.query), str(config))
+        known = _MATCH_AND_SCORE.get(shape)
+        if known is None:
+            query = IndexEntry.objects.all().query
+            compiler = query.get_compiler(connection=connection)
+            vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
+            match = self.build_tsquery(self.query, config=config)
+            score = self._build_rank_expression(vectors, config)
+            known = tuple(
+                _frozen(compiler.compile(expression.resolve_expression(query)))
+                for expression in (match, score)
+            )
+            if len(_MATCH_AND_SCORE) >= KEPT_QUERIES:
+                _MATCH_AND_SCORE.clear()
+            _MATCH_AND_SCORE[shape] = known
+        return known
+
     def ranked(self, config, start, stop, score_field=None):
         entries = self.scored_entries(config)
         if entries is None:
@@ -105,6 +184,24 @@ def _compiled(queryset) -> tuple[str, tuple]:
         # A queryset that can hold nothing (a filter on an empty list):
         # a subquery of no rows, which matches no key.
         return "SELECT NULL WHERE FALSE", ()
+
+
+# Compiled matches and scores by query shape (see _match_and_score); a
+# process keeps the last few hundred queries' worth.
+KEPT_QUERIES = 256
+_MATCH_AND_SCORE: dict = {}
+
+
+def _shape(query) -> tuple:
+    """A query of words in and/or groups as a tuple that names it exactly."""
+    if isinstance(query, PlainText):
+        return ("words", query.query_string, query.operator)
+    return (type(query).__name__, tuple(_shape(sub) for sub in query.subqueries))
+
+
+def _frozen(compiled) -> tuple[str, tuple]:
+    sql, params = compiled
+    return sql, tuple(params)
 
 
 def _plain_words(query) -> bool:

@@ -43,6 +43,16 @@ def scored_keys(results):
     )
 
 
+def scored_sql(results) -> tuple[str, list]:
+    """scored_keys as SQL and parameters: written by the backend where it can,
+    else compiled from the queryset."""
+    written = getattr(results, "scored_sql", None)
+    found = written() if written else None
+    if found is not None:
+        return found[0], list(found[1])
+    return scored_keys(results).query.sql_with_params()
+
+
 def objects_of(results):
     """The queryset whose objects a source's hits are (with what it selects)."""
     compiler = getattr(results, "query_compiler", None)
@@ -56,7 +66,7 @@ def finds_any(found) -> bool:
         return False
     parts, params = [], []
     for number, (_source, results) in enumerate(found):
-        sql, part_params = scored_keys(results).query.sql_with_params()
+        sql, part_params = scored_sql(results)
         parts.append(f"SELECT 1 FROM ({sql}) AS kind_{number}")
         params += part_params
     with connection.cursor() as cursor:
@@ -72,7 +82,7 @@ def rank(found, sign: int, window: slice, only=None) -> Ranking:
         return Ranking()
     parts, params = [], []
     for number, (source, results) in enumerate(found):
-        sql, part_params = scored_keys(results).query.sql_with_params()
+        sql, part_params = scored_sql(results)
         if only is None or source is only:
             scores = (
                 "CAST(hit_score AS DOUBLE PRECISION) * %s AS score, "
