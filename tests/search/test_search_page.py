@@ -346,6 +346,15 @@ def test_on_postgresql_searches_match_the_expression_the_document_index_holds(co
     kind = '"wagtailsearch_indexentry"."content_type_id" IN ('
     assert all(kind in sql for sql in ranked)
 
+    # search/migrations/0008: the vectors a search ranks by stay in the row
+    # (a change of column type by a later migration would reset this).
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = "
+            "'wagtailsearch_indexentry'::regclass AND attname IN ('title', 'body')"
+        )
+        assert dict(cursor.fetchall()) == {"title": "m", "body": "m"}
+
 
 @pytest.mark.django_db
 def test_on_postgresql_the_written_statement_ranks_as_the_orm_built_one(
