@@ -174,10 +174,10 @@ KNOWLEDGE = [
             "vraagt advies aan deskundigen en besluit voor hoe lang de TLV geldt.",
             "Voor cluster 1 en 2 is geen TLV nodig: daar beslist de commissie van "
             "onderzoek van de instelling over de toelating.",
-            "Na de plaatsing stelt de commissie van begeleiding (CvB) van de "
-            "school binnen zes weken het ontwikkelingsperspectiefplan op, na "
-            "overleg met ouders. Loopt de TLV af, begin dan op tijd aan de "
-            "verlenging.",
+            "Na de plaatsing stelt de school binnen zes weken het "
+            "ontwikkelingsperspectiefplan vast, op advies van de commissie van "
+            "begeleiding (CvB) en na overleg met ouders. Loopt de TLV af, begin "
+            "dan op tijd aan de verlenging.",
         ),
     },
     {

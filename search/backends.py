@@ -84,7 +84,9 @@ class RankedResults:
         for search.ranking to rank several kinds in one statement; None when
         this search cannot be ranked in the index."""
         compiler = self.query_compiler
-        if not isinstance(compiler, self.ranked_compiler_class):
+        if not isinstance(compiler, self.ranked_compiler_class) or not hasattr(
+            compiler, "scored_entries"
+        ):
             return None
         entries = compiler.scored_entries(
             compiler.get_config(self.backend),

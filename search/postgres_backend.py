@@ -8,19 +8,13 @@ ranked from the index entries alone, among the keys the queryset allows (a
 hashed subquery), and only that page of objects is loaded. Imported only on
 PostgreSQL."""
 
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
     AutoField,
-    BigIntegerField,
-    Case,
     F,
     IntegerField,
-    When,
 )
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresSearchBackend,
@@ -34,68 +28,26 @@ from .backends import RankedResults, allowed_keys, load_in_order
 
 
 class RankedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
-    KEY = "object_id"
-
-    def scored_entries(self, config, excluded=None, narrowed=None):
+    def scored_sql(self, config, excluded=None, narrowed=None):
         """The index entries that match, among the keys the queryset allows
         (or, when `excluded` is given, the `narrowed` keys, or all, but the
-        excluded ones), each with its score; None for a search the ranked path
-        does not know."""
+        excluded ones), as rows (hit_key, hit_score): (sql, params), or None
+        for a search the ranked path does not know.
+
+        Written here rather than built with the ORM: one search builds a part
+        per kind of result (ten of them), and building and compiling them took
+        longer than the database took to answer a visitor's search. The match
+        and the score are compiled once per query and kept (_match_and_score);
+        the permission subqueries come from each source's queryset, compiled
+        as they are."""
         if (
             not self.order_by_relevance
             or self.fields is not None
             or not _plain_words(self.query)
         ):
             return None
-        vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
-        model = self.queryset.model
-        types = get_descendants_content_types_pks(model)
-        entries = IndexEntry.objects.annotate(_vector_=stored_document()).filter(
-            _vector_=self.build_tsquery(self.query, config=config),
-            content_type__in=types,
-        )
-        if isinstance(model._meta.pk, (AutoField, IntegerField)):
-            # The matching entries' keys as numbers, looked up among the
-            # allowed objects' own keys: PostgreSQL can then probe the primary
-            # key, where comparing as text made it turn every allowed key into
-            # text first (27,000 visible profiles for each search). The CASE
-            # casts only this model's entries, whatever order PostgreSQL
-            # evaluates the conditions in.
-            number = Case(
-                When(content_type__in=types, then=Cast("object_id", BigIntegerField()))
-            )
-            # The keys go in as compiled SQL: resolved as a subquery, Django
-            # would copy every expression of the permission rules to rename
-            # their tables, which cost more than compiling them.
-            entries = entries.annotate(_key=number)
-            if excluded is None:
-                allowed = self.queryset.order_by().values("pk")
-                entries = entries.filter(_key__in=RawSQL(*_compiled(allowed)))
-            elif narrowed is not None:
-                entries = entries.filter(_key__in=RawSQL(*_compiled(narrowed)))
-            for keys in excluded or ():
-                entries = entries.exclude(_key__in=RawSQL(*_compiled(keys)))
-        else:
-            entries = entries.filter(object_id__in=allowed_keys(self.queryset))
-        return entries.annotate(score=self._build_rank_expression(vectors, config))
-
-    def scored_sql(self, config, excluded=None, narrowed=None):
-        """What scored_entries asks, as (sql, params) written here rather than
-        built with the ORM: one search builds and compiles a statement part per
-        kind of result (ten of them), and building them cost more than the
-        database took to answer a visitor's search. The match and the score
-        are compiled once per query and kept (_match_and_score); only the
-        permission subqueries come from each source's queryset, compiled as
-        they are. None where scored_entries would not rank."""
         model = self.queryset.model
         numbered = isinstance(model._meta.pk, (AutoField, IntegerField))
-        if (
-            not self.order_by_relevance
-            or self.fields is not None
-            or not _plain_words(self.query)
-            or (excluded is not None and not numbered)
-        ):
-            return None
         (match, match_params), (score, score_params) = self._match_and_score(config)
         table = connection.ops.quote_name(IndexEntry._meta.db_table)
         types = ", ".join(
@@ -106,8 +58,13 @@ class RankedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             f'{table}."content_type_id" IN ({types})',
         ]
         params = [*score_params, *match_params]
-        # As in scored_entries: keys compared as numbers where the model's are
-        # (a page's key is its parent page's, compared as text).
+        # The matching entries' keys as numbers, looked up among the allowed
+        # objects' own keys: PostgreSQL can then probe the primary key, where
+        # comparing as text made it turn every allowed key into text first
+        # (27,000 visible profiles for each search). The CASE casts only this
+        # model's entries, whatever order PostgreSQL evaluates the conditions
+        # in. A page's key (its parent page's) is compared as text, among the
+        # allowed pages, whatever `excluded` says.
         if numbered:
             key = (
                 f'CASE WHEN ({table}."content_type_id" IN ({types})) '
@@ -117,15 +74,15 @@ class RankedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         else:
             key = f'{table}."object_id"'
             allowed = allowed_keys(self.queryset)
-        if excluded is None:
-            keys = [allowed]
+        if excluded is None or not numbered:
+            keys, excluded = [allowed], ()
         else:
             keys = [] if narrowed is None else [narrowed]
         for queryset in keys:
             sql, keys_params = _compiled(queryset)
             where.append(f"{key} IN ({sql})")
             params += keys_params
-        for queryset in excluded or ():
+        for queryset in excluded:
             sql, keys_params = _compiled(queryset)
             where.append(f"NOT ({key} IN ({sql}))")
             params += keys_params
@@ -158,23 +115,22 @@ class RankedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         return known
 
     def ranked(self, config, start, stop, score_field=None):
-        entries = self.scored_entries(config)
-        if entries is None:
+        """One kind's page of hits, best first (a search's own results, as the
+        helpdesk's suggested answers use them)."""
+        written = self.scored_sql(config)
+        if written is None:
             return list(self.search(config, start, stop, score_field=score_field))
-        hits = list(
-            entries.order_by("-score", "object_id").values_list("object_id", "score")[
-                start:stop
-            ]
-        )
+        sql, params = written
+        window = "LIMIT %s OFFSET %s" if stop is not None else "OFFSET %s"
+        params = [*params, *([stop - start] if stop is not None else []), start]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT hit_key, hit_score FROM ({sql}) AS hits "
+                f"ORDER BY hit_score DESC, hit_key {window}",
+                params,
+            )
+            hits = cursor.fetchall()
         return load_in_order(self.queryset, hits, score_field)
-
-
-def stored_document():
-    """The entry's whole document, title || body, as PostgreSQL keeps it in a
-    column of its own with an index by kind (search/migrations/0007). Not a
-    field of Wagtail's model: the database fills it."""
-    table = IndexEntry._meta.db_table
-    return RawSQL(f'"{table}"."document"', [], output_field=SearchVectorField())
 
 
 def _compiled(queryset) -> tuple[str, tuple]:
