@@ -146,12 +146,24 @@ def _counts_key(user, words, operator, filters) -> str:
     return f"search:counts:{reader}:{digest}"
 
 
-def _rank(user, words, operator, filters, kind, sign, window, backend):
+@dataclass
+class _Searched:
+    """What _rank found: every source the filters leave with its search (None
+    for a source not searched), the kinds left out, the kind asked for, the
+    searches the hits come from, and what the ranking statement counted and
+    ranked."""
+
+    found: list
+    left_out: list[str]
+    chosen: registry.Source | None
+    ranked_from: list
+    counted: ranking.Ranking
+
+
+def _rank(user, words, operator, filters, kind, sign, window, backend) -> _Searched:
     """Search and rank: every kind counted and the window ranked in one
     statement, or, for one chosen kind whose neighbours were counted a moment
-    ago, only that kind searched and ranked. Returns the sources (with their
-    searches, None for those not searched), the kinds left out, the chosen
-    source, the sources the hits come from and the ranking."""
+    ago, only that kind searched and ranked."""
     key = _counts_key(user, words, operator, filters)
     known = cache.get(key) if kind else None
     if known is not None:
@@ -166,7 +178,7 @@ def _rank(user, words, operator, filters, kind, sign, window, backend):
                 else known[source.key]
                 for source, _results in found
             }
-            return found, left_out, chosen, alone, counted
+            return _Searched(found, left_out, chosen, alone, counted)
     found, left_out = _searches(user, words, filters, operator, backend)
     chosen = next((s for s, _r in found if s.key == kind), None)
     counted = ranking.rank(found, sign, window, chosen)
@@ -175,7 +187,7 @@ def _rank(user, words, operator, filters, kind, sign, window, backend):
         {source.key: count for source, count in counted.counts.items()},
         COUNTS_SECONDS,
     )
-    return found, left_out, chosen, found, counted
+    return _Searched(found, left_out, chosen, found, counted)
 
 
 def _window(page_number) -> slice:
@@ -196,27 +208,24 @@ def search(user, query, filters: Filters, kind="", page_number=1, request=None):
         return None
     sign = _relevance_sign(backend)
     window = _window(page_number)
-    found, left_out, chosen, ranked_from, counted = _rank(
-        user, words, "and", filters, kind, sign, window, backend
-    )
+    searched = _rank(user, words, "and", filters, kind, sign, window, backend)
     any_word = False
-    if len(words) > 1 and not any(counted.counts.values()):
-        found, left_out, chosen, ranked_from, counted = _rank(
-            user, words, "or", filters, kind, sign, window, backend
-        )
+    if len(words) > 1 and not any(searched.counted.counts.values()):
+        searched = _rank(user, words, "or", filters, kind, sign, window, backend)
         any_word = True
 
-    counts = counted.counts
+    chosen = searched.chosen
+    counts = searched.counted.counts
     total = sum(counts.values())
     facets = [
         Facet(source.key, str(source.label), counts[source], source is chosen)
-        for source, _results in found
+        for source, _results in searched.found
     ]
     hits = _Ranked(
-        ranked_from,
+        searched.ranked_from,
         sign,
         chosen,
-        counted,
+        searched.counted,
         window,
         counts[chosen] if chosen is not None else total,
     )
@@ -231,7 +240,7 @@ def search(user, query, filters: Filters, kind="", page_number=1, request=None):
         facets=facets,
         total=total,
         any_word=any_word,
-        left_out=left_out,
+        left_out=searched.left_out,
     )
 
 
