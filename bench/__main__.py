@@ -83,12 +83,25 @@ URLS = [
         "anonymous",
         "cold",
     ),
-    ("profile", "/deskundigen/schaal-100/", "member"),
+    ("profile", lambda: _first_members_profile_url(), "member"),
     ("school", "/scholen/12AB/", "member"),
     ("offers", "/aanbod/"),
     ("offers, text + 2 filters", "/aanbod/?q=begeleiding&soort=ambulant&provincie=UT"),
     ("offer", lambda: _first_offer_url()),
 ]
+
+
+def _first_members_profile_url() -> str:
+    # Chosen from the data: the seed draws each person's visibility at random,
+    # and a hidden profile answers a member 404.
+    from network.models import Profile
+
+    profile = (
+        Profile.objects.filter(slug__startswith="schaal-", visibility="members")
+        .order_by("pk")
+        .first()
+    )
+    return profile.get_absolute_url()
 
 
 def _first_offer_url() -> str:
