@@ -23,7 +23,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from search import sources as registry
 from search import vocabulary
-from search.backends import allowed_keys
+from search.backends import allowed_keys, narrowing_tsquery
 from search.engine import PER_PAGE
 from search.forms import SearchForm
 from search.stems import dutch_stems
@@ -37,7 +37,13 @@ def _allowed(source, user, filters) -> tuple[str, list]:
     entry's key is compared as a number with the allowed objects' own keys
     (the form the site search uses, search.postgres_backend); on SQLite as
     text."""
-    model_queryset = source.queryset(user, filters)
+    narrowing = source.narrowing_words(filters)
+    if narrowing and connection.vendor == "postgresql":
+        # As the site search on PostgreSQL: the filters are words the index
+        # entries hold, matched in the text index (network.narrowing).
+        model_queryset = source.queryset(user, registry.Filters())
+    else:
+        model_queryset = source.queryset(user, filters)
     types = ", ".join(
         str(ct) for ct in get_descendants_content_types_pks(model_queryset.model)
     )
@@ -47,10 +53,12 @@ def _allowed(source, user, filters) -> tuple[str, list]:
     else:
         sql, params = allowed_keys(model_queryset).query.sql_with_params()
         key = "e.object_id"
-    return (
-        f"(e.content_type_id IN ({types}) AND {key} IN ({sql}))",
-        list(params),
-    )
+    clause = f"(e.content_type_id IN ({types}) AND {key} IN ({sql})"
+    params = list(params)
+    if narrowing and connection.vendor == "postgresql":
+        clause += " AND e.document @@ to_tsquery('simple', %s)"
+        params.append(narrowing_tsquery(narrowing))
+    return clause + ")", params
 
 
 def _match(words: list[str], postgres: bool) -> str:

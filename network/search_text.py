@@ -34,7 +34,9 @@ def refresh_search_text(profile_ids=None) -> None:
         batch = (
             Profile.objects.filter(pk__in=ids[start : start + BATCH])
             .select_related("user")
-            .prefetch_related("support_needs", "topics", "affiliations__school")
+            .prefetch_related(
+                "support_needs", "clusters", "topics", "affiliations__school"
+            )
         )
         changed = []
         for profile in batch:
@@ -120,11 +122,12 @@ def _account_saved(sender, instance, raw=False, update_fields=None, **kwargs):
 def _clusters_changed(sender, instance, action, pk_set=None, reverse=False, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear"):
         return
+    # The profile's index entry names its clusters (network.narrowing), so
+    # the entry is written again; that recounts and bumps the generation too.
     if reverse:  # a cluster gained or lost profiles
-        directory_counts.recount(pk_set or [])
+        refresh_search_text(pk_set or [])
     else:
-        directory_counts.recount([instance.pk])
-    bump_generation()
+        refresh_search_text([instance.pk])
 
 
 def _offer_needs_changed(sender, instance, action, reverse=False, **kwargs):
@@ -143,7 +146,8 @@ def _offer_needs_changed(sender, instance, action, reverse=False, **kwargs):
 
 
 def connect() -> None:
-    # Changes that alter directory results but not the search text.
+    # Changes that alter directory results but not the search text (a
+    # cluster change writes the profile's index entry again, see below).
     pre_delete.connect(
         _profile_deleting, sender=Profile, dispatch_uid="network-dir-deleting"
     )

@@ -59,6 +59,16 @@ def load_in_order(queryset, hits, score_field=None) -> list:
     return ranked
 
 
+# RankedResults.keys_besides_words when the source did not set it.
+NOT_SAID = object()
+
+
+def narrowing_tsquery(groups: list[list[str]]) -> str:
+    """Narrowing words (RankedResults.narrowing_words) as a text query for
+    PostgreSQL's to_tsquery: one word of every group."""
+    return " & ".join(f"({' | '.join(group)})" for group in groups)
+
+
 class RankedResults:
     """Search results that fetch a page through the compiler's `ranked` when it
     has one (Wagtail's autocomplete compiler does not)."""
@@ -72,11 +82,23 @@ class RankedResults:
     # With excluded_keys, a queryset of the keys the search's filters leave
     # (None: all): those keys but the excluded are what the queryset allows.
     narrowed_keys = None
+    # With narrowed_keys: the search's filters as words the index entries of
+    # the objects they leave hold (network.narrowing), in groups of
+    # alternatives (an entry holds one word of every group), and the keys
+    # the reader may see whatever the filters (None: all but the excluded).
+    # A backend that matches the words in its text index checks those keys
+    # instead of the narrowed ones: the filters are then applied by the index
+    # alone, which the owning app keeps current as objects change. Unless a
+    # source says which keys those are, the narrowed keys are checked.
+    narrowing_words = None
+    keys_besides_words = NOT_SAID
 
     def _clone(self):
         clone = super()._clone()
         clone.excluded_keys = self.excluded_keys
         clone.narrowed_keys = self.narrowed_keys
+        clone.narrowing_words = self.narrowing_words
+        clone.keys_besides_words = self.keys_besides_words
         return clone
 
     def scored_keys(self):
@@ -104,10 +126,20 @@ class RankedResults:
         written = getattr(compiler, "scored_sql", None)
         if written is None or not isinstance(compiler, self.ranked_compiler_class):
             return None
+        narrowing = self.narrowing_words
+        if (
+            narrowing
+            and self.excluded_keys is not None
+            and self.keys_besides_words is not NOT_SAID
+        ):
+            narrowed = self.keys_besides_words
+        else:
+            narrowed = self.narrowed_keys
         return written(
             compiler.get_config(self.backend),
             excluded=self.excluded_keys,
-            narrowed=self.narrowed_keys,
+            narrowed=narrowed,
+            narrowing=narrowing,
         )
 
     def _do_search(self):

@@ -24,15 +24,22 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import And, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from .backends import RankedResults, allowed_keys, load_in_order
+from .backends import (
+    RankedResults,
+    allowed_keys,
+    load_in_order,
+    narrowing_tsquery,
+)
 
 
 class RankedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
-    def scored_sql(self, config, excluded=None, narrowed=None):
+    def scored_sql(self, config, excluded=None, narrowed=None, narrowing=None):
         """The index entries that match, among the keys the queryset allows
         (or, when `excluded` is given, the `narrowed` keys, or all, but the
         excluded ones), as rows (hit_key, hit_score): (sql, params), or None
-        for a search the ranked path does not know.
+        for a search the ranked path does not know. With `narrowing` (groups
+        of alternative words, see RankedResults.narrowing_words) the text
+        index keeps only the entries holding one word of every group.
 
         Written here rather than built with the ORM: one search builds a part
         per kind of result (ten of them), and building and compiling them took
@@ -58,6 +65,12 @@ class RankedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             f'{table}."content_type_id" IN ({types})',
         ]
         params = [*score_params, *match_params]
+        if narrowing:
+            # The words are letters and digits, kept as they are by every
+            # configuration, so the simple one reads them as the entry does;
+            # a second condition on the same GIN index, which intersects both.
+            where.append(f"{table}.\"document\" @@ to_tsquery('simple', %s)")
+            params.append(narrowing_tsquery(narrowing))
         # The matching entries' keys as numbers, looked up among the allowed
         # objects' own keys: PostgreSQL can then probe the primary key, where
         # comparing as text made it turn every allowed key into text first

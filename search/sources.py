@@ -24,6 +24,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageViewRestriction, Site
 
+from network import narrowing
 from network.models import (
     Affiliation,
     Cluster,
@@ -110,6 +111,12 @@ class Source:
     def results(self, objects, pattern, request) -> list[Result]:
         """Results for a page of hits, loading what they show in few queries."""
         raise NotImplementedError
+
+    def narrowing_words(self, filters) -> list[list[str]]:
+        """Words the index entries of what the filters leave all hold, in
+        groups of alternatives (see RankedResults.narrowing_words); none
+        for a source whose entries hold no such words."""
+        return []
 
     def public_words(self):
         """Texts anyone may see, for 'did you mean' (search.spelling)."""
@@ -207,25 +214,41 @@ class PeopleSource(Source):
 
     def _narrowed(self, filters):
         """The profiles the chosen filters leave, whoever reads."""
-        narrowing = Profile.objects.order_by()
+        profiles = Profile.objects.order_by()
         if filters.cluster:
-            narrowing = narrowing.filter(clusters__number=filters.cluster)
+            profiles = profiles.filter(clusters__number=filters.cluster)
         if filters.support_need:
-            narrowing = narrowing.filter(support_needs__slug=filters.support_need)
+            profiles = profiles.filter(support_needs__slug=filters.support_need)
         if filters.school_type:
-            narrowing = narrowing.filter(
+            profiles = profiles.filter(
                 school_type__in=SchoolType.matching(filters.school_type)
             )
-        return narrowing
+        return profiles
+
+    def narrowing_words(self, filters) -> list[list[str]]:
+        """The chosen filters as words of the profiles' index entries, groups
+        of alternatives (network.narrowing)."""
+        groups = []
+        if filters.cluster:
+            groups.append([narrowing.cluster_word(filters.cluster)])
+        if filters.support_need:
+            groups.append([narrowing.support_need_word(filters.support_need)])
+        if filters.school_type:
+            values = SchoolType.matching(filters.school_type)
+            groups.append([narrowing.school_type_word(value) for value in values])
+        return groups
 
     def search(self, backend, words, operator, user, filters):
         results = super().search(backend, words, operator, user, filters)
+        if filters.chosen():
+            results.narrowing_words = self.narrowing_words(filters)
         if is_member(user):
             # A member may see all but a few profiles (hidden ones, closed
             # accounts): excluding those few costs far less than listing the
             # many (270,000 at ten times today's network). With filters, the
             # keys they leave are asked without joining every account.
             results.excluded_keys = profiles_hidden_from(user)
+            results.keys_besides_words = None  # all but the excluded
             if filters.chosen():
                 results.narrowed_keys = self._narrowed(filters).values("pk")
         else:
@@ -233,6 +256,7 @@ class PeopleSource(Source):
             # accounts: asked so, by key, rather than by joining every
             # profile to its account (hashing all accounts on every search).
             seen = profiles_seen_by_visibility(user)
+            results.keys_besides_words = seen
             if filters.chosen():
                 seen = seen.filter(pk__in=self._narrowed(filters).values("pk"))
             results.narrowed_keys = seen

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from wagtail.search import index
 
+from .. import narrowing
 from .organisations import SchoolType
 from .taxonomy import TaggedTopic
 
@@ -172,6 +173,9 @@ class Profile(index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("job_title", boost=2),
         index.SearchField("search_text"),
+        # Which filters the profile passes, for the index to narrow a filtered
+        # search (network.narrowing); not words anyone reads.
+        index.SearchField("narrowing_words"),
         index.FilterField("id"),
         index.FilterField("visibility"),
         index.FilterField("school_type"),
@@ -231,6 +235,17 @@ class Profile(index.Indexed, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("network:profile", kwargs={"slug": self.slug})
+
+    @classmethod
+    def get_indexed_objects(cls):
+        # The narrowing words read clusters and support needs: two queries a
+        # batch when the index is built, not two per profile.
+        return (
+            super().get_indexed_objects().prefetch_related("clusters", "support_needs")
+        )
+
+    def narrowing_words(self) -> str:
+        return narrowing.words_of(self)
 
     @cached_property
     def first_school_name(self) -> str:

@@ -227,10 +227,11 @@ def test_the_english_page_speaks_english(corpus, client):
 # The index keeps up ----------------------------------------------------------
 
 
-def found(user, words):
+def found(user, words, filters=None):
+    outcome = engine.search(user, words, filters or Filters())
     return [
         str(r.title).replace("<mark>", "").replace("</mark>", "")
-        for r in engine.search(user, words, Filters()).page.object_list
+        for r in outcome.page.object_list
     ]
 
 
@@ -273,6 +274,45 @@ def test_profile_changes_reach_the_index(corpus):
     anna.save()
     assert found(AnonymousUser(), "rouwverwerking") == []
     assert found(corpus.member, "rouwverwerking") == []
+
+
+@pytest.mark.django_db
+def test_a_profiles_clusters_school_type_and_needs_reach_the_filtered_search(corpus):
+    """On PostgreSQL a filtered search first narrows by words in each
+    profile's index entry (network.narrowing): every change of what a profile
+    is filtered by must write its entry again, or it would drop out of the
+    filtered search until the index is rebuilt."""
+    from network.models import Cluster, SupportNeed
+
+    def filtered(user, **chosen):
+        return found(user, "rouwverwerking", Filters(**chosen))
+
+    anna = corpus.anna
+    anna.bio = "Deskundig in rouwverwerking."
+    anna.save()
+    for user in (AnonymousUser(), corpus.member):
+        assert filtered(user, cluster=4, school_type="so") == ["Anna de Vries"]
+        assert filtered(user, cluster=3) == []
+        assert filtered(user, school_type="vso") == []
+
+    anna.clusters.add(Cluster.objects.get(number=3))
+    for user in (AnonymousUser(), corpus.member):
+        assert filtered(user, cluster=3) == ["Anna de Vries"]
+    need = SupportNeed.objects.create(name="Rouw", slug="rouw-en-verlies")
+    need.profiles.add(anna)  # from the need's side: the reverse m2m signal
+    for user in (AnonymousUser(), corpus.member):
+        assert filtered(user, support_need="rouw-en-verlies") == ["Anna de Vries"]
+    anna.school_type = "so-vso"
+    anna.save()
+    for user in (AnonymousUser(), corpus.member):
+        assert filtered(user, cluster=3, school_type="vso") == ["Anna de Vries"]
+
+    Cluster.objects.get(number=3).profiles.remove(anna)
+    anna.support_needs.clear()
+    for user in (AnonymousUser(), corpus.member):
+        assert filtered(user, cluster=3) == []
+        assert filtered(user, support_need="rouw-en-verlies") == []
+        assert filtered(user, cluster=4, school_type="vso") == ["Anna de Vries"]
 
 
 @pytest.mark.django_db
@@ -459,3 +499,39 @@ def test_on_postgresql_one_kind_searched_alone_is_ranked_in_the_index(corpus):
     assert corpus.kees not in visitor
     page = PEOPLE.search(backend, ["taal"], "or", corpus.member, Filters())[1:2]
     assert list(page) == everyone[1:2]
+
+
+@pytest.mark.django_db
+def test_on_postgresql_the_migration_gives_existing_entries_their_filter_words(
+    corpus,
+):
+    """network/migrations/0022 adds the narrowing words to the entries that
+    were indexed before the words existed: without them a filtered search
+    finds nobody on PostgreSQL."""
+    import importlib
+
+    from django.apps import apps
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: SQLite does not narrow by these words")
+    migration = importlib.import_module(
+        "network.migrations.0022_profile_entries_name_their_filters"
+    )
+    corpus.anna.bio = "Deskundig in rouwverwerking."
+    corpus.anna.save()
+    filters = Filters(cluster=4, school_type="so")
+
+    def filtered():
+        return found(corpus.member, "rouwverwerking", filters)
+
+    assert filtered() == ["Anna de Vries"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE wagtailsearch_indexentry SET body = ts_delete(body, ARRAY("
+            "SELECT lexeme FROM unnest(body) WHERE lexeme LIKE 'zz0%%'))"
+        )
+    assert filtered() == []
+    with connection.schema_editor() as schema_editor:
+        migration.add_words(apps, schema_editor)
+    assert filtered() == ["Anna de Vries"]
