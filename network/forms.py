@@ -1,5 +1,6 @@
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
@@ -7,6 +8,7 @@ from .guard import possible_bsns
 from .images import PhotoField
 from .models import Cluster, Invitation, Profile, SupportNeed, Topic
 from .query_params import MAX_INTEGER
+from .search_text import rebuilding_once
 
 MAX_TOPICS = 20
 TOPIC_MAX_LENGTH = Topic._meta.get_field("name").max_length
@@ -134,11 +136,12 @@ class ProfileForm(forms.ModelForm):
                 title=profile.name, file=upload
             )
         if commit:
-            profile.save()
-            self.save_m2m()
-            if choice := self.cleaned_data.get("email_notifications"):
-                profile.user.email_notifications = choice
-                profile.user.save(update_fields=["email_notifications"])
+            with transaction.atomic(), rebuilding_once():
+                profile.save()
+                self.save_m2m()
+                if choice := self.cleaned_data.get("email_notifications"):
+                    profile.user.email_notifications = choice
+                    profile.user.save(update_fields=["email_notifications"])
         return profile
 
 

@@ -5,6 +5,9 @@ The search text is one lower-cased text per profile with everything the
 directory's text search looks at, so a search reads one column instead of
 joining four tables for every word."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail.search.backends import get_search_backends
@@ -23,9 +26,38 @@ from .models import (
 
 BATCH = 500
 
+# Inside rebuilding_once(): the profiles whose text waits to be rebuilt.
+_waiting: ContextVar[set | None] = ContextVar("search_text_waiting", default=None)
+
+
+@contextmanager
+def rebuilding_once():
+    """Rebuild each changed profile's text once, when the block ends.
+
+    Saving the profile form changes the profile, then its clusters, support
+    needs and topics, and each change rebuilt the text, the index entry and
+    the counts again: four times for one save. Within this block a change
+    only notes whom it touched. Nothing is rebuilt when the block fails: its
+    changes are rolled back with it (ProfileForm saves in one transaction)."""
+    if _waiting.get() is not None:
+        yield
+        return
+    token = _waiting.set(set())
+    try:
+        yield
+        waiting = _waiting.get()
+    finally:
+        _waiting.reset(token)
+    if waiting:
+        refresh_search_text(waiting)
+
 
 def refresh_search_text(profile_ids=None) -> None:
     """Rebuild the text for these profiles (all when None), in batches."""
+    waiting = _waiting.get()
+    if waiting is not None and profile_ids is not None:
+        waiting.update(profile_ids)
+        return
     profiles = Profile.objects.order_by("pk")
     if profile_ids is not None:
         profiles = profiles.filter(pk__in=list(profile_ids))

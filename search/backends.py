@@ -106,11 +106,12 @@ class RankedResults:
         for search.ranking to rank several kinds in one statement; None when
         this search cannot be ranked in the index."""
         compiler = self.query_compiler
-        if not isinstance(compiler, self.ranked_compiler_class) or not hasattr(
-            compiler, "scored_entries"
-        ):
+        # SQLite's compiler builds them with the ORM; PostgreSQL's writes them
+        # by hand instead (scored_sql).
+        built = getattr(compiler, "scored_entries", None)
+        if built is None or not isinstance(compiler, self.ranked_compiler_class):
             return None
-        entries = compiler.scored_entries(
+        entries = built(
             compiler.get_config(self.backend),
             excluded=self.excluded_keys,
             narrowed=self.narrowed_keys,

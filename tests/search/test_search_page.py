@@ -316,6 +316,51 @@ def test_a_profiles_clusters_school_type_and_needs_reach_the_filtered_search(cor
 
 
 @pytest.mark.django_db
+def test_saving_the_profile_form_rebuilds_the_text_once_with_every_change(
+    corpus, client
+):
+    """The form changes the profile, its clusters, needs and topics; the
+    text, its index entry and the counts are rebuilt once, after all of them
+    (network.search_text.rebuilding_once), and hold every change."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from network.models import Cluster, SupportNeed
+
+    need = SupportNeed.objects.create(name="Rouw", slug="rouw-en-verlies")
+    anna = corpus.anna
+    client.force_login(anna.user)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(
+            "/account/profiel/",
+            {
+                "name": "Anna de Vries",
+                "bio": "Deskundig in rouwverwerking.",
+                "visibility": "public",
+                "school_type": "so",
+                "clusters": [c.pk for c in Cluster.objects.filter(number__in=[3, 4])],
+                "support_needs": [need.pk],
+                "topics": "snoezelen",
+            },
+        )
+    assert response.status_code == HTTPStatus.FOUND
+    rebuilt = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith('UPDATE "network_profile" SET "search_text"')
+    ]
+    assert len(rebuilt) == 1, rebuilt
+    anna.refresh_from_db()
+    assert "snoezelen" in anna.search_text and "rouw" in anna.search_text
+    for user in (AnonymousUser(), corpus.member):
+        chosen = Filters(cluster=3, support_need="rouw-en-verlies")
+        assert found(user, "rouwverwerking", chosen) == ["Anna de Vries"]
+        assert found(user, "snoezelen") == ["Anna de Vries"]
+    listed = client.get("/deskundigen/?q=snoezelen&cluster=3")
+    assert "Anna de Vries" in listed.text
+
+
+@pytest.mark.django_db
 def test_a_renamed_or_deleted_support_need_reaches_the_index(corpus):
     from network.models import SupportNeed
 
