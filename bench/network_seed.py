@@ -25,6 +25,8 @@ from network.models import (
 )
 from network.search_text import refresh_search_text
 
+from .seed import compact
+
 SCALES = {"realistic": (300, 30_000), "10x": (3_000, 300_000)}
 # Support offers per school: two, as most special schools list a few.
 OFFERS_PER_SCHOOL = 2
@@ -109,6 +111,7 @@ def seed_people(scale: str, stdout) -> None:
         refresh_search_text(p.pk for p in profiles)
         stdout.write(f"  seeding people: {numbers.stop}/{people_wanted}\n")
         stdout.flush()
+    compact(Profile._meta.db_table, stdout)
 
 
 def _boards(count: int) -> list[Board]:

@@ -8,6 +8,8 @@ from django.core.management import call_command
 
 from network.models import Profile
 
+from .seed import compact
+
 
 def ensure_index(stdout) -> None:
     """Build the search index when the seeded people are not all in it."""
@@ -23,6 +25,9 @@ def ensure_index(stdout) -> None:
     start = time.perf_counter()
     call_command("update_index", verbosity=0)
     stdout.write(f"  search index built in {time.perf_counter() - start:.0f} s\n")
+    # The build leaves dead row versions behind (at 10x 740 MB, 479 once
+    # compacted); the README tells a deploy to do the same after a full build.
+    compact(IndexEntry._meta.db_table, stdout)
 
 
 def bench_urls() -> list[tuple]:

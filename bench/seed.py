@@ -6,11 +6,12 @@ agenda's 500 events, 2,000 pages for the search to look through); 10x is headroo
 
 import datetime
 import random
+import time
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page
@@ -163,3 +164,19 @@ def add_pages(parent, pages) -> None:
 def _progress(stdout, kind: str, number: int, total: int) -> None:
     stdout.write(f"  seeding {kind}: {number}/{total}\n")
     stdout.flush()
+
+
+def compact(table: str, stdout) -> None:
+    """On PostgreSQL, rewrite a table the seed filled in bulk and then updated
+    row by row (each profile is written three times: inserted, given its
+    search text, given its counts): the dead versions left it about three
+    times its size, spread over that many pages, where a live site's table,
+    written over months, reuses the space autovacuum frees. At 10x the
+    profile table took 304 MB instead of 171, and the directory's text
+    search read every one of those pages."""
+    if connection.vendor != "postgresql":
+        return
+    start = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM (FULL, ANALYZE) {connection.ops.quote_name(table)}")
+    stdout.write(f"  {table} compacted in {time.perf_counter() - start:.0f} s\n")
