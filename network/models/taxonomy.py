@@ -80,3 +80,9 @@ class TaggedTopic(TaggedItemBase):
                 fields=["tag", "content_object"], name="unique_topic_per_profile"
             )
         ]
+        indexes = [
+            # A profile's topics from the index alone: the directory's topic
+            # counts for a text search look up the few thousand matches this
+            # way (at 10x 22 ms) instead of reading all 600,000 links (105 ms).
+            models.Index(fields=["content_object", "tag"], name="topics_of_profile")
+        ]
