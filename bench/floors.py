@@ -5,9 +5,10 @@ machine, this data and this database.
 The search floor is one SQL statement, run through a raw cursor: it matches the
 query's words in the same index, keeps the rows the reader may see (the same
 permission subqueries the sources use, compiled once), ranks them and returns
-one page of (kind, key, score); on PostgreSQL each kind is its own part of the
-statement, as on the page. The page itself does that and more (facet counts,
-the objects shown, the template); the ratio says how much more.
+one page of (kind, key, score). On PostgreSQL it is written two ways (each kind
+its own part, as on the page, and all kinds in one WHERE) and the faster is the
+floor. The page itself does that and more (facet counts, the objects shown, the
+template); the ratio says how much more.
 
 The directory's floor is its own statements (the count, the page's rows and,
 cold, the facet counts), compiled once and run through a raw cursor, with the
@@ -77,8 +78,12 @@ def _match(words: list[str], postgres: bool) -> str:
     return both.join(clauses)
 
 
-def search_statement(user, url: str) -> tuple[str, list]:
-    """The floor's SQL and parameters for a search page's address."""
+def search_statements(user, url: str) -> list[tuple[str, list]]:
+    """The floor's ways of writing the statement for a search page's address,
+    as (SQL, parameters): on PostgreSQL with each kind its own part, side by
+    side as on the page (search.ranking), and with all kinds in one WHERE
+    joined by OR. Which is faster depends on the data (at realistic scale the
+    OR, at 10x the parts), so the floor is the faster of the two."""
     query = {key: values[-1] for key, values in parse_qs(urlsplit(url).query).items()}
     words = search_words(query.get("q", ""))
     form = SearchForm(query)
@@ -90,39 +95,49 @@ def search_statement(user, url: str) -> tuple[str, list]:
         for source in registry.registered()
         if source.applies(filters) and (not kind or source.key == kind)
     ]
-    offset = (page - 1) * PER_PAGE
-    if connection.vendor == "postgresql":
-        # One part per kind, side by side as the page's statement has them
-        # (search.ranking): with the kinds joined by OR in one WHERE, at ten
-        # times the data PostgreSQL planned the floor slower than the page.
-        match = _match(words, postgres=True)
-        kinds = " UNION ALL ".join(
-            "SELECT e.content_type_id, e.object_id, "
-            "ts_rank(e.document, q) AS score "
-            "FROM wagtailsearch_indexentry e, to_tsquery('dutch', %s) q "
-            f"WHERE e.document @@ q AND {clause}"
-            for clause, _params in allowed
-        )
+    either = f"({' OR '.join(clause for clause, _params in allowed)})"
+    either_params = [value for _clause, params in allowed for value in params]
+    window = f"LIMIT {PER_PAGE} OFFSET {(page - 1) * PER_PAGE}"
+    if connection.vendor != "postgresql":
         sql = (
-            f"SELECT content_type_id, object_id, score FROM ({kinds}) AS hits "
-            f"ORDER BY score DESC, object_id LIMIT {PER_PAGE} OFFSET {offset}"
+            "SELECT e.content_type_id, e.object_id, "
+            "bm25(wagtailsearch_indexentry_fts) AS score "
+            "FROM wagtailsearch_indexentry_fts JOIN wagtailsearch_indexentry e "
+            "ON e.id = wagtailsearch_indexentry_fts.rowid "
+            f"WHERE wagtailsearch_indexentry_fts MATCH %s AND {either} "
+            f"ORDER BY score, e.object_id {window}"
         )
-        return sql, [value for _c, params in allowed for value in (match, *params)]
-    match = _match(words, postgres=False)
-    sql = (
-        "SELECT e.content_type_id, e.object_id, bm25(wagtailsearch_indexentry_fts) "
-        "AS score FROM wagtailsearch_indexentry_fts "
-        "JOIN wagtailsearch_indexentry e ON e.id = wagtailsearch_indexentry_fts.rowid "
-        "WHERE wagtailsearch_indexentry_fts MATCH %s "
-        f"AND ({' OR '.join(clause for clause, _params in allowed)}) "
-        f"ORDER BY score, e.object_id LIMIT {PER_PAGE} OFFSET {offset}"
+        return [(sql, [_match(words, postgres=False), *either_params])]
+    match = _match(words, postgres=True)
+    matching = (
+        "SELECT e.content_type_id, e.object_id, ts_rank(e.document, q) AS score "
+        "FROM wagtailsearch_indexentry e, to_tsquery('dutch', %s) q "
+        "WHERE e.document @@ q AND "
     )
-    return sql, [match, *(value for _c, params in allowed for value in params)]
+    parts = " UNION ALL ".join(matching + clause for clause, _params in allowed)
+    by_kind = (
+        f"SELECT content_type_id, object_id, score FROM ({parts}) AS hits "
+        f"ORDER BY score DESC, object_id {window}"
+    )
+    in_one = f"{matching}{either} ORDER BY score DESC, e.object_id {window}"
+    return [
+        (by_kind, [value for _c, params in allowed for value in (match, *params)]),
+        (in_one, [match, *either_params]),
+    ]
 
 
 def measure_search_floor(user, url: str, repeat: int) -> tuple[float, float]:
-    """p50 and p95 in ms of the floor statement for this search address."""
-    sql, params = search_statement(user or AnonymousUser(), url)
+    """p50 and p95 in ms of the faster floor statement for this search address."""
+    return min(
+        (
+            _timed(sql, params, repeat)
+            for sql, params in search_statements(user or AnonymousUser(), url)
+        ),
+        key=lambda p50_p95: p50_p95[1],
+    )
+
+
+def _timed(sql: str, params: list, repeat: int) -> tuple[float, float]:
     samples = []
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
