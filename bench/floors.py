@@ -22,10 +22,11 @@ from urllib.parse import parse_qs, urlsplit
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.search.backends import get_search_backend
 
 from search import sources as registry
 from search import vocabulary
-from search.backends import allowed_keys, narrowing_tsquery
+from search.backends import NOT_SAID, allowed_keys, narrowing_tsquery
 from search.engine import PER_PAGE
 from search.forms import SearchForm
 from search.stems import dutch_stems
@@ -34,33 +35,47 @@ from search.text import search_words
 from .budgets import percentile
 
 
-def _allowed(source, user, filters) -> tuple[str, list]:
-    """The index entries of a source the reader may see. On PostgreSQL the
-    entry's key is compared as a number with the allowed objects' own keys
-    (the form the site search uses, search.postgres_backend); on SQLite as
-    text."""
-    narrowing = source.narrowing_words(filters)
-    if narrowing and connection.vendor == "postgresql":
-        # As the site search on PostgreSQL: the filters are words the index
-        # entries hold, matched in the text index (network.narrowing).
-        model_queryset = source.queryset(user, registry.Filters())
-    else:
-        model_queryset = source.queryset(user, filters)
+def _allowed(source, user, filters, words) -> tuple[str, list]:
+    """The index entries of a source the reader may see, asked for as the site
+    search asks. On PostgreSQL (search.postgres_backend) the entry's key is
+    compared as a number with the keys the source's search names: the keys
+    the reader may see or, where the source says so (the people a member may
+    see: all but a few), all keys but the few it excludes; filters the index
+    entries name as words (network.narrowing) are matched in the text index.
+    On SQLite the key is compared as text with the allowed objects' keys."""
+    model_queryset = source.queryset(user, filters)
     types = ", ".join(
         str(ct) for ct in get_descendants_content_types_pks(model_queryset.model)
     )
-    if connection.vendor == "postgresql":
-        sql, params = model_queryset.order_by().values("pk").query.sql_with_params()
-        key = f"CASE WHEN e.content_type_id IN ({types}) THEN e.object_id::bigint END"
-    else:
+    if connection.vendor != "postgresql":
         sql, params = allowed_keys(model_queryset).query.sql_with_params()
-        key = "e.object_id"
-    clause = f"(e.content_type_id IN ({types}) AND {key} IN ({sql})"
-    params = list(params)
-    if narrowing and connection.vendor == "postgresql":
-        clause += " AND e.document @@ to_tsquery('simple', %s)"
+        return f"(e.content_type_id IN ({types}) AND e.object_id IN ({sql}))", list(
+            params
+        )
+    key = f"CASE WHEN e.content_type_id IN ({types}) THEN e.object_id::bigint END"
+    searched = source.search(get_search_backend(), words, "and", user, filters)
+    narrowing = getattr(searched, "narrowing_words", None)
+    excluded = getattr(searched, "excluded_keys", None)
+    if excluded is None:
+        allowed, excluded = [model_queryset.order_by().values("pk")], []
+    else:
+        besides_words = searched.keys_besides_words
+        chosen = (
+            besides_words
+            if narrowing and besides_words is not NOT_SAID
+            else searched.narrowed_keys
+        )
+        allowed = [] if chosen is None else [chosen]
+    conditions, params = [f"e.content_type_id IN ({types})"], []
+    for keys, negated in [(k, False) for k in allowed] + [(k, True) for k in excluded]:
+        sql, keys_params = keys.query.sql_with_params()
+        condition = f"{key} IN ({sql})"
+        conditions.append(f"NOT ({condition})" if negated else condition)
+        params += keys_params
+    if narrowing:
+        conditions.append("e.document @@ to_tsquery('simple', %s)")
         params.append(narrowing_tsquery(narrowing))
-    return clause + ")", params
+    return f"({' AND '.join(conditions)})", params
 
 
 def _match(words: list[str], postgres: bool) -> str:
@@ -91,7 +106,7 @@ def search_statements(user, url: str) -> list[tuple[str, list]]:
     kind = query.get("type", "")
     page = int(query.get("page", 1))
     allowed = [  # (clause, params) per kind searched
-        _allowed(source, user, filters)
+        _allowed(source, user, filters, words)
         for source in registry.registered()
         if source.applies(filters) and (not kind or source.key == kind)
     ]
