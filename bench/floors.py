@@ -26,7 +26,7 @@ from wagtail.search.backends import get_search_backend
 
 from search import sources as registry
 from search import vocabulary
-from search.backends import NOT_SAID, allowed_keys, narrowing_tsquery
+from search.backends import allowed_keys, narrowing_tsquery
 from search.engine import PER_PAGE
 from search.forms import SearchForm
 from search.stems import dutch_stems
@@ -59,13 +59,8 @@ def _allowed(source, user, filters, words) -> tuple[str, list]:
     if excluded is None:
         allowed, excluded = [model_queryset.order_by().values("pk")], []
     else:
-        besides_words = searched.keys_besides_words
-        chosen = (
-            besides_words
-            if narrowing and besides_words is not NOT_SAID
-            else searched.narrowed_keys
-        )
-        allowed = [] if chosen is None else [chosen]
+        narrowed = searched.keys_checked_with_words()
+        allowed = [] if narrowed is None else [narrowed]
     conditions, params = [f"e.content_type_id IN ({types})"], []
     for keys, negated in [(k, False) for k in allowed] + [(k, True) for k in excluded]:
         sql, keys_params = keys.query.sql_with_params()

@@ -127,21 +127,24 @@ class RankedResults:
         written = getattr(compiler, "scored_sql", None)
         if written is None or not isinstance(compiler, self.ranked_compiler_class):
             return None
-        narrowing = self.narrowing_words
-        if (
-            narrowing
-            and self.excluded_keys is not None
-            and self.keys_besides_words is not NOT_SAID
-        ):
-            narrowed = self.keys_besides_words
-        else:
-            narrowed = self.narrowed_keys
         return written(
             compiler.get_config(self.backend),
             excluded=self.excluded_keys,
-            narrowed=narrowed,
-            narrowing=narrowing,
+            narrowed=self.keys_checked_with_words(),
+            narrowing=self.narrowing_words,
         )
+
+    def keys_checked_with_words(self):
+        """The narrowed keys a backend that matches narrowing_words in its
+        text index checks: the keys the reader may see whatever the filters,
+        when the source said which those are, else the narrowed keys."""
+        if (
+            self.narrowing_words
+            and self.excluded_keys is not None
+            and self.keys_besides_words is not NOT_SAID
+        ):
+            return self.keys_besides_words
+        return self.narrowed_keys
 
     def _do_search(self):
         if not isinstance(self.query_compiler, self.ranked_compiler_class):
