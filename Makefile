@@ -4,6 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# One test process per core; `make test TEST_WORKERS=0` runs them in this one.
+TEST_WORKERS ?= auto
 
 .PHONY: run test install lint messages bench clean
 
@@ -32,7 +34,7 @@ run: install
 
 ## Install and run the whole test suite (browser tests skip when no Chromium is found).
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

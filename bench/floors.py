@@ -62,10 +62,13 @@ def _allowed(source, user, filters, words) -> tuple[str, list]:
         narrowed = searched.keys_checked_with_words()
         allowed = [] if narrowed is None else [narrowed]
     conditions, params = [f"e.content_type_id IN ({types})"], []
-    for keys, negated in [(k, False) for k in allowed] + [(k, True) for k in excluded]:
+    for keys in allowed:
         sql, keys_params = keys.query.sql_with_params()
-        condition = f"{key} IN ({sql})"
-        conditions.append(f"NOT ({condition})" if negated else condition)
+        conditions.append(f"{key} IN ({sql})")
+        params += keys_params
+    for keys in excluded:
+        sql, keys_params = keys.query.sql_with_params()
+        conditions.append(f"NOT ({key} IN ({sql}))")
         params += keys_params
     if narrowing:
         conditions.append("e.document @@ to_tsquery('simple', %s)")

@@ -9,6 +9,7 @@ import shutil
 import tempfile
 import uuid
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.utils import timezone
@@ -57,6 +58,7 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    _a_redis_database_per_worker(settings)
     # The browser tests' Daphne runs in a child process, which a local-memory
     # cache would leave with a cache of its own that no test empties (a search
     # vocabulary from one test answered the next). A folder both processes
@@ -68,6 +70,84 @@ def pytest_configure(config):
                 "LOCATION": tempfile.mkdtemp(prefix="lecso-test-cache-"),
             }
         }
+
+
+def _a_redis_database_per_worker(settings) -> None:
+    """`make test` runs the suite in one process per core (pytest-xdist), and
+    each empties the cache before every test, which on Redis empties the whole
+    database: worker gwN uses the configured Redis database plus N. Processes a
+    test starts read REDIS_URL from the environment, so it is changed there too.
+    The test databases get the worker's name as a suffix from pytest-django."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker or not settings.REDIS_URL:
+        return
+    address = urlsplit(settings.REDIS_URL)
+    database = int(address.path.strip("/") or 0) + int(worker.removeprefix("gw"))
+    url = urlunsplit(address._replace(path=f"/{database}"))
+    os.environ["REDIS_URL"] = settings.REDIS_URL = url
+    settings.CACHES["default"]["LOCATION"] = url
+    for host in settings.CHANNEL_LAYERS["default"]["CONFIG"]["hosts"]:
+        host["address"] = url
+
+
+# What the migrations wrote (clusters, support needs, Wagtail's root page,
+# groups...), kept as JSON once per test process.
+_migration_rows: list[str] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _keep_the_migration_rows(django_db_setup, django_db_blocker):
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        _migration_rows.append(connection.creation.serialize_db_to_string())
+
+
+def _empties_the_database(item) -> bool:
+    """A transactional test (live servers, browser tests) ends by emptying
+    every table, the migrations' rows too (pytest-django's rule, as Django's)."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(fixtures)
+    )
+
+
+def _uses_the_database(item) -> bool:
+    return bool(item.get_closest_marker("django_db")) or "db" in getattr(
+        item, "fixturenames", ()
+    )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """In one process pytest-django runs every transactional test after the
+    others, so no test finds the tables emptied. With a process per core
+    (pytest-xdist hands each a file at a time) a test of another file may come
+    next: before it, the rows the migrations wrote are put back."""
+    yield
+    if (
+        _migration_rows
+        and nextitem is not None
+        and _empties_the_database(item)
+        and _uses_the_database(nextitem)
+        and not _empties_the_database(nextitem)
+    ):
+        _put_back_the_migration_rows(item.config)
+
+
+def _put_back_the_migration_rows(config) -> None:
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connection
+    from pytest_django.plugin import blocking_manager_key
+
+    with config.stash[blocking_manager_key].unblock():
+        # The flush after the test made content types again with new keys;
+        # the kept rows bring back the old ones, and every row that names them.
+        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(_migration_rows[0])
+    ContentType.objects.clear_cache()
 
 
 def close_connections_before_fork() -> None:
