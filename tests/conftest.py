@@ -91,8 +91,10 @@ def _a_redis_database_per_worker(settings) -> None:
 
 
 # What the migrations wrote (clusters, support needs, Wagtail's root page,
-# groups...), kept as JSON once per test process.
+# groups...), kept as JSON once per test process, and whether a test has
+# emptied the tables since they were last put back.
 _migration_rows: list[str] = []
+_tables = {"emptied": False}
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -124,16 +126,20 @@ def pytest_runtest_teardown(item, nextitem):
     """In one process pytest-django runs every transactional test after the
     others, so no test finds the tables emptied. With a process per core
     (pytest-xdist hands each a file at a time) a test of another file may come
-    next: before it, the rows the migrations wrote are put back."""
+    next (or after a few tests that use no database): before it, the rows
+    the migrations wrote are put back."""
     yield
+    if _empties_the_database(item):
+        _tables["emptied"] = True
     if (
-        _migration_rows
+        _tables["emptied"]
+        and _migration_rows
         and nextitem is not None
-        and _empties_the_database(item)
         and _uses_the_database(nextitem)
         and not _empties_the_database(nextitem)
     ):
         _put_back_the_migration_rows(item.config)
+        _tables["emptied"] = False
 
 
 def _put_back_the_migration_rows(config) -> None:
