@@ -99,12 +99,15 @@ _tables = {"emptied": False}
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _keep_the_migration_rows(django_db_setup, django_db_blocker):
+def _keep_the_migration_rows(request, django_db_setup, django_db_blocker):
     """Content types first, on their own: a model may look its own up while
     the rest are read back (Wagtail's tasks do, in __init__), and must find
-    the kept one rather than make another."""
+    the kept one rather than make another. When no test uses the database,
+    pytest-django makes no test database, and nothing is read."""
     from django.db import connection
 
+    if not any(_uses_the_database(item) for item in request.session.items):
+        return
     with django_db_blocker.unblock():
         rows = json.loads(connection.creation.serialize_db_to_string())
     content_types = [row for row in rows if row["model"] == "contenttypes.contenttype"]
@@ -123,8 +126,10 @@ def _empties_the_database(item) -> bool:
 
 
 def _uses_the_database(item) -> bool:
-    return bool(item.get_closest_marker("django_db")) or "db" in getattr(
-        item, "fixturenames", ()
+    return (
+        bool(item.get_closest_marker("django_db"))
+        or "db" in getattr(item, "fixturenames", ())
+        or _empties_the_database(item)
     )
 
 
