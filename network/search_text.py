@@ -36,9 +36,10 @@ def rebuilding_once():
 
     Saving the profile form changes the profile, then its clusters, support
     needs and topics, and each change rebuilt the text, the index entry and
-    the counts again: nine times for one save (measured). Within this block a
-    change only notes whom it touched. Nothing is rebuilt when the block fails: its
-    changes are rolled back with it (ProfileForm saves in one transaction)."""
+    the counts again: nine times for one save (measured). Within this block
+    a change only notes whom it touched. Nothing is rebuilt when the block
+    fails: its changes are rolled back with it (ProfileForm saves in one
+    transaction)."""
     if _waiting.get() is not None:
         yield
         return

@@ -117,18 +117,32 @@ def _keep_the_migration_rows(request, django_db_setup, django_db_blocker):
 
 def _empties_the_database(item) -> bool:
     """A transactional test (live servers, browser tests) ends by emptying
-    every table, the migrations' rows too (pytest-django's rule, as Django's)."""
+    every table, the migrations' rows too. The same cases pytest-django counts
+    as transactional: the marker's transaction or reset_sequences, the
+    fixtures that ask for it, and Django's TransactionTestCase classes."""
+    from django.test import TestCase, TransactionTestCase
+
     marker = item.get_closest_marker("django_db")
-    fixtures = getattr(item, "fixturenames", ())
-    return bool(marker and marker.kwargs.get("transaction")) or bool(
-        {"transactional_db", "live_server"} & set(fixtures)
+    if marker and (
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    ):
+        return True
+    if {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())):
+        return True
+    cls = getattr(item, "cls", None)
+    return bool(
+        cls and issubclass(cls, TransactionTestCase) and not issubclass(cls, TestCase)
     )
 
 
 def _uses_the_database(item) -> bool:
+    from django.test import TransactionTestCase
+
+    cls = getattr(item, "cls", None)
     return (
         bool(item.get_closest_marker("django_db"))
         or "db" in getattr(item, "fixturenames", ())
+        or bool(cls and issubclass(cls, TransactionTestCase))
         or _empties_the_database(item)
     )
 
