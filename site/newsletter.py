@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from events.models import EventPage
 from events.models.pages import Audience as EventAudience
 from forums.models import Thread
-from search.sources import public_pages
+from search.sources import public_pages, public_pages_of
 
 from .models.newsletter import (
     MemberNewsletterChoice,
@@ -67,7 +67,7 @@ def _page_item(kind: str, page) -> dict:
 
 
 def _upcoming_meetings(count: int, for_members: bool) -> list[dict]:
-    events = public_pages(EventPage.objects.all()).filter(start__gte=timezone.now())
+    events = public_pages_of(EventPage).filter(start__gte=timezone.now())
     if not for_members:
         events = events.filter(audience=EventAudience.OPEN)
     return [_page_item("meeting", event) for event in events.order_by("start")[:count]]

@@ -16,7 +16,13 @@ from forums.models import Category, Post
 from forums.permissions import visible_threads
 from network.models import SchoolType
 from search.snippets import mark, snippet
-from search.sources import UPCOMING, PageSource, Source, period_q, public_pages
+from search.sources import (
+    UPCOMING,
+    PageSource,
+    Source,
+    period_q,
+    public_pages_of,
+)
 
 from .models import KnowledgeArticle, NewsPage, StandardPage
 
@@ -74,7 +80,7 @@ class EventSource(PageSource):
     understands = frozenset({"period", "upcoming", "cluster"})
 
     def queryset(self, user, filters):
-        events = public_pages(EventPage.objects.all())
+        events = public_pages_of(EventPage)
         now = timezone.now()
         if filters.period == UPCOMING:
             events = events.filter(end__gte=now)
