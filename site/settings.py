@@ -192,7 +192,15 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # search's ranking statement is. Compiling took 407 ms of a 375 ms
     # statement (run in parallel), where the work itself takes tens of ms;
     # JIT pays off for long reports, not for pages.
-    DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
+    # Parallel workers: PostgreSQL's default estimate of their start-up
+    # (parallel_setup_cost 1000) had it split a realistic search's 15 ms
+    # statement over workers that took 8 ms to start; the page lost 6 to 12
+    # ms by it. At 3000 statements that short run in one process, and the
+    # searches at ten times today's data, where workers save tens of ms,
+    # still split (measured both ways in one run, README "Performance").
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "options", "-c jit=off -c parallel_setup_cost=3000"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "network.User"
