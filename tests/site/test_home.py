@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from events.models.registrations import Registration, Status
 from events.services import register
 from forums import services as forum_services
 from forums.models import Category, Group, GroupMembership, MembershipStatus, Thread
@@ -47,12 +48,17 @@ def test_the_next_meetings_come_first_with_their_seats(client, network, make_eve
     sooner = make_event(title="Regio-overleg", days=3, capacity=2)
     make_event(title="Over", days=-3, capacity=10)
     register(sooner, name="Anna", email="anna@school.nl")
+    # Only seats held count: not a cancelled registration.
+    register(later, name="Bram", email="bram@school.nl")
+    cancelled = register(later, name="Cor", email="cor@school.nl")
+    Registration.objects.filter(pk=cancelled.pk).update(status=Status.CANCELLED)
 
     page = client.get("/").text
 
     assert page.index("Regio-overleg") < page.index("Studiedag")
     assert "Over</a>" not in page
     assert "nog 1 plaats vrij" in page
+    assert "nog 9 plaatsen vrij" in page
     assert later.url in page
 
 
