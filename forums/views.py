@@ -6,7 +6,6 @@ through services.py."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Max, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -42,23 +41,16 @@ from .permissions import (
     visible_threads,
     write_refusal,
 )
-from .reading import follows, unread_count, with_read_state
+from .reading import activity_per_place, follows, unread_count, with_read_state
 
 THREADS_PER_PAGE = 25
 
 
 def index(request):
     user = request.user
-    visible = visible_threads(user)
-    categories = readable_categories(user).annotate(
-        thread_count=Count("threads", filter=Q(threads__in=visible)),
-        last_activity=Max("threads__last_post_at", filter=Q(threads__in=visible)),
-    )
-    groups = readable_groups(user).annotate(
-        thread_count=Count("threads", filter=Q(threads__in=visible)),
-        last_activity=Max("threads__last_post_at", filter=Q(threads__in=visible)),
-    )
-    unread = _unread_per_place(user, visible)
+    activity = activity_per_place(user, visible_threads(user))
+    categories = list(readable_categories(user))
+    groups = readable_groups(user)
     other_groups = (
         Group.objects.exclude(pk__in=groups.values("pk"))
         if user.is_authenticated
@@ -68,14 +60,23 @@ def index(request):
         request,
         "forums/index.html",
         {
-            "categories": [(c, unread.get(("c", c.pk), 0)) for c in categories],
-            "groups": [(g, unread.get(("g", g.pk), 0)) for g in groups],
+            "categories": [_with_activity(c, "c", activity) for c in categories],
+            "groups": [_with_activity(g, "g", activity) for g in groups],
             "other_groups": other_groups,
             "pending": _membership_groups(user, MembershipStatus.REQUESTED),
             "invited": _membership_groups(user, MembershipStatus.INVITED),
             "is_moderator": is_moderator(user),
         },
     )
+
+
+def _with_activity(place, kind: str, activity: dict) -> tuple:
+    """(place, its unread posts), the place given its thread count and the
+    time of its last post."""
+    found = activity.get((kind, place.pk))
+    place.thread_count = found.threads if found else 0
+    place.last_activity = found.last_post_at if found else None
+    return place, found.unread if found else 0
 
 
 def _membership_groups(user, status) -> set[int]:
@@ -86,26 +87,6 @@ def _membership_groups(user, status) -> set[int]:
             "group_id", flat=True
         )
     )
-
-
-def _unread_per_place(user, visible) -> dict:
-    """Unread posts per category and group, in one query."""
-    if not user.is_authenticated:
-        return {}
-    threads = with_read_state(visible, user).values(
-        "category_id", "group_id", "post_count", "last_read"
-    )
-    unread: dict = {}
-    for row in threads:
-        missing = row["post_count"] - (row["last_read"] or 0)
-        if missing > 0:
-            key = (
-                ("c", row["category_id"])
-                if row["category_id"]
-                else ("g", row["group_id"])
-            )
-            unread[key] = unread.get(key, 0) + missing
-    return unread
 
 
 def _place_page(request, place, template: str, extra=None):

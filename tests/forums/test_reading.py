@@ -270,3 +270,72 @@ def test_a_members_only_photo_reaches_members_only(
     assert "<img" not in post_html(reply)
     client.logout()
     assert "<img" not in _header(client.get(url).text, 2)
+
+
+@pytest.fixture
+def write_thread(make_thread):
+    """make_thread, with what was written moved a day back, so that many
+    threads in one test stay within the writing limits."""
+
+    def write(place, **fields):
+        thread = make_thread(place, **fields)
+        day_ago = timezone.now() - timezone.timedelta(days=1)
+        Thread.objects.filter(pk=thread.pk).update(created_at=day_ago)
+        Post.objects.filter(thread=thread).update(created_at=day_ago)
+        return thread
+
+    return write
+
+
+def _place_line(html: str, place: str) -> str:
+    """The forum front page's line for one place ("c.<pk>" or "g.<pk>")."""
+    start = html.index(f'data-place="{place}"')
+    return html[start : html.index("</li>", start)]
+
+
+def test_the_front_page_counts_threads_and_unread_posts_per_place(
+    client, category, group, group_member, write_thread
+):
+    from forums.models import ReadState
+
+    read_half = write_thread(category, author=group_member, replies=24)  # 25 posts
+    never_read = write_thread(category, author=group_member, title="Nog een", replies=2)
+    read_all = write_thread(category, author=group_member, title="Gelezen", replies=1)
+    hidden = write_thread(category, author=group_member, title="Verborgen", replies=9)
+    Thread.objects.filter(pk=hidden.pk).update(is_hidden=True)
+    in_group = write_thread(group, author=group_member, title="In de groep", replies=3)
+    # The author has read all they wrote; here they read as below instead.
+    ReadState.objects.filter(user=group_member).delete()
+    ReadState.objects.create(user=group_member, thread=read_half, last_read_position=20)
+    # A read position past the thread's end (posts hidden since) reads no more
+    # than the thread has.
+    ReadState.objects.create(user=group_member, thread=read_all, last_read_position=9)
+    ReadState.objects.create(user=group_member, thread=in_group, last_read_position=1)
+    client.force_login(group_member)
+
+    html = client.get("/forum/").text
+
+    in_category = _place_line(html, f"c.{category.pk}")
+    assert "3 draden" in in_category  # the hidden thread is not counted
+    assert 'data-unread="8"' in in_category  # 5 of the first, 3 of never_read
+    assert "8 ongelezen" in in_category
+    in_the_group = _place_line(html, f"g.{group.pk}")
+    assert "1 draad" in in_the_group
+    assert 'data-unread="3"' in in_the_group
+    assert never_read.post_count == 3
+
+
+def test_the_front_page_costs_the_same_for_more_threads(
+    client, category, group, group_member, write_thread
+):
+    write_thread(category, author=group_member)
+    client.force_login(group_member)
+    client.get("/forum/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/forum/")
+    for n in range(5):
+        write_thread(category, author=group_member, title=f"Vraag {n}", replies=2)
+        write_thread(group, author=group_member, title=f"Groep {n}")
+    with CaptureQueriesContext(connection) as more:
+        assert "6 draden" in client.get("/forum/").text
+    assert len(more) == len(few)
