@@ -60,15 +60,24 @@ class KnowledgeIndexPage(Page):
             filters["audience"] = audience
         cluster = int_param(request.GET, "cluster")
         if cluster is not None:
-            articles = articles.filter(clusters__number=cluster)
+            articles = articles.filter(
+                pk__in=KnowledgeArticle.objects.filter(clusters__number=cluster).values(
+                    "pk"
+                )
+            )
             filters["cluster"] = cluster
         tag = slug_param(request.GET, "tag")
         if tag:
-            articles = articles.filter(tags__slug=tag)
+            articles = articles.filter(
+                pk__in=KnowledgeArticle.objects.filter(tags__slug=tag).values("pk")
+            )
             filters["tag"] = tag
             context["tag"] = Tag.objects.filter(slug=tag).first()
         context.update(
-            articles=paginate(request, articles.distinct()),
+            # The filters ask by key, so no article comes twice and the list
+            # needs no DISTINCT: over every column, the body's too, that took
+            # 70 ms of the page at ten times today's 500 articles.
+            articles=paginate(request, articles),
             filters=filters,
             audiences=[
                 (Audience.SO, Audience.SO.label),

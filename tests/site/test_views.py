@@ -176,3 +176,30 @@ def test_the_admin_carries_the_sites_name_and_logo(client, home, django_user_mod
     assert "<title>" in page and "- LECSO</title>" in page
     assert "/static/img/favicon.svg" in page
     assert "LECSO: het netwerk van speciale scholen" in page
+
+
+@pytest.mark.django_db
+def test_the_knowledge_base_filters_list_each_article_once(client, make_article):
+    make_article("Ondersteunde communicatie", clusters=[2, 3], tags=["communicatie"])
+    make_article("Prikkelarme klas", audience="vso", clusters=[4], tags=["gedrag"])
+    make_article("Gebarentaal", audience="so", clusters=[2], tags=["communicatie"])
+    make_article("Time-outs", clusters=[3, 4], tags=["gedrag", "communicatie"])
+
+    def listed(query: str) -> list[str]:
+        """The titles of the article cards, as often as they are listed."""
+        html = client.get(f"/kennisbank/{query}").text
+        cards = re.findall(r'class="card__title"><a href="[^"]*">([^<]*)</a>', html)
+        return sorted(cards)
+
+    assert listed("?cluster=3") == ["Ondersteunde communicatie", "Time-outs"]
+    assert listed("?tag=communicatie") == [
+        "Gebarentaal",
+        "Ondersteunde communicatie",
+        "Time-outs",
+    ]
+    assert listed("?cluster=4&tag=gedrag") == ["Prikkelarme klas", "Time-outs"]
+    assert listed("?audience=so&tag=communicatie") == [
+        "Gebarentaal",
+        "Ondersteunde communicatie",
+        "Time-outs",
+    ]
