@@ -60,17 +60,13 @@ class KnowledgeIndexPage(Page):
             filters["audience"] = audience
         cluster = int_param(request.GET, "cluster")
         if cluster is not None:
-            articles = articles.filter(
-                pk__in=KnowledgeArticle.objects.filter(clusters__number=cluster).values(
-                    "pk"
-                )
-            )
+            in_cluster = KnowledgeArticle.objects.filter(clusters__number=cluster)
+            articles = articles.filter(pk__in=in_cluster.values("pk"))
             filters["cluster"] = cluster
         tag = slug_param(request.GET, "tag")
         if tag:
-            articles = articles.filter(
-                pk__in=KnowledgeArticle.objects.filter(tags__slug=tag).values("pk")
-            )
+            tagged = KnowledgeArticle.objects.filter(tags__slug=tag)
+            articles = articles.filter(pk__in=tagged.values("pk"))
             filters["tag"] = tag
             context["tag"] = Tag.objects.filter(slug=tag).first()
         context.update(
