@@ -4,18 +4,22 @@ the purge of attendee data of meetings that ended long ago."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail.admin.paginator import WagtailPaginator
 
 from .models import EventPage, Status
-from .models.registrations import SEATED
+from .models.registrations import SEATED, registrations_per_event
 from .permissions import manageable_events
 from .purge import purge, purge_after_months, purgeable
+
+# The whole agenda for an editor at ten times today's size is hundreds of
+# meetings; each row counts its own seats and waiting list.
+UPCOMING_PER_PAGE = 50
 
 
 class PurgeForm(forms.Form):
@@ -31,8 +35,8 @@ class PurgeForm(forms.Form):
 
 def _with_counts(events):
     return events.annotate(
-        seated=Count("registrations", filter=Q(registrations__status__in=SEATED)),
-        waiting=Count("registrations", filter=Q(registrations__status=Status.WAITING)),
+        seated=registrations_per_event(SEATED),
+        waiting=registrations_per_event([Status.WAITING]),
     )
 
 
@@ -41,7 +45,9 @@ def overview(request):
     events = EventPage.objects.filter(
         pk__in=manageable_events(request.user).values("pk")
     ).select_related("locale")
-    upcoming = _with_counts(events.filter(end__gte=now).order_by("start"))
+    upcoming = WagtailPaginator(
+        _with_counts(events.filter(end__gte=now).order_by("start")), UPCOMING_PER_PAGE
+    ).get_page(request.GET.get("p"))
     recent = _with_counts(events.filter(end__lt=now).order_by("-start"))[:30]
     months = purge_after_months()
     return TemplateResponse(
@@ -49,6 +55,9 @@ def overview(request):
         "events/admin/overview.html",
         {
             "upcoming": upcoming,
+            "elided_page_range": upcoming.paginator.get_elided_page_range(
+                upcoming.number
+            ),
             "recent": recent,
             "purge_form": PurgeForm(initial={"months": months}),
             "purgeable_count": purgeable(months).count(),

@@ -5,7 +5,8 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from .pages import EventPage, EventSession
@@ -68,6 +69,7 @@ class Registration(models.Model):
     class Meta:
         ordering = ["sequence"]
         verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "email"],
@@ -90,6 +92,22 @@ class Registration(models.Model):
     @property
     def has_seat(self) -> bool:
         return self.status in SEATED
+
+
+def registrations_per_event(statuses):
+    """An annotation: the registrations in `statuses` of each meeting listed,
+    counted for that meeting alone. Joined and grouped instead, every matching
+    meeting's registrations were counted before the first few were picked:
+    170 ms for the home page's three at ten times today's agenda (5,000
+    meetings, 440,000 registrations)."""
+    counted = (
+        Registration.objects.filter(event=OuterRef("pk"), status__in=statuses)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 class SessionChoice(models.Model):

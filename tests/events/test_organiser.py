@@ -313,3 +313,43 @@ def test_admin_overview_lists_what_each_person_may_manage_in_constant_queries(
         assert set(manageable_events(person)) == {
             event for event in events if can_manage(person, event)
         }, person.username
+
+
+def test_admin_overview_pages_the_coming_meetings_with_their_own_counts(
+    client, make_event, django_user_model, monkeypatch
+):
+    """Coming meetings come in pages, soonest first; each row counts its own
+    seats and waiting list, and a cancelled registration counts in neither."""
+    from events import admin_views
+    from events.services import cancel
+
+    monkeypatch.setattr(admin_views, "UPCOMING_PER_PAGE", 2)
+    admin = django_user_model.objects.create_superuser(
+        "beheer", "beheer@lecso.nl", "wachtwoord-voor-test"
+    )
+    full = make_event(title="Eerste studiedag", capacity=1, days=3)
+    register(full, name="Anna", email="anna@school.nl")
+    register(full, name="Bram", email="bram@school.nl")  # waits
+    cancel(register(full, name="Cor", email="cor@school.nl"))
+    make_event(title="Tweede studiedag", days=5)
+    third = make_event(title="Derde studiedag", days=9)
+    register(third, name="Dirk", email="dirk@school.nl")
+
+    client.force_login(admin)
+    first_page = client.get("/admin/aanmeldingen/").text
+    assert "Eerste studiedag" in first_page and "Tweede studiedag" in first_page
+    assert "Derde studiedag" not in first_page
+    row = first_page.split("Eerste studiedag")[1].split("</tr>")[0]
+    assert [cell.split("</td>")[0].strip() for cell in row.split("<td>")[2:4]] == [
+        "1 / 1",
+        "1",
+    ]
+    assert "Pagina 1 van 2" in first_page and 'href="?p=2"' in first_page
+
+    second_page = client.get("/admin/aanmeldingen/?p=2").text
+    assert "Derde studiedag" in second_page and "Eerste studiedag" not in second_page
+    row = second_page.split("Derde studiedag")[1].split("</tr>")[0]
+    assert [cell.split("</td>")[0].strip() for cell in row.split("<td>")[2:4]] == [
+        "1 / 3",
+        "0",
+    ]
