@@ -59,6 +59,7 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("agenda")
+        verbose_name_plural = _("agendas")
 
     def events(self):
         return EventPage.objects.child_of(self).live().public()
@@ -186,6 +187,7 @@ class EventPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("event")
+        verbose_name_plural = _("events")
 
     def clean(self):
         super().clean()
@@ -314,6 +316,7 @@ class EventOrganiser(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("organiser")
+        verbose_name_plural = _("organisers")
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "user"], name="one_organiser_entry_per_person"
@@ -356,6 +359,7 @@ class EventQuestion(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("registration question")
+        verbose_name_plural = _("registration questions")
 
     def __str__(self) -> str:
         return self.label
@@ -397,6 +401,7 @@ class EventSession(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("session")
+        verbose_name_plural = _("sessions")
         ordering = ["round", "sort_order"]
 
     def __str__(self) -> str:

@@ -40,6 +40,7 @@ class KnowledgeIndexPage(Page):
 
     class Meta:
         verbose_name = _("knowledge base")
+        verbose_name_plural = _("knowledge bases")
 
     def articles(self):
         return (
@@ -220,3 +221,4 @@ class RelatedKnowledgeArticle(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("related article")
+        verbose_name_plural = _("related articles")

@@ -67,6 +67,7 @@ class NewsletterIndexPage(Page):
 
     class Meta:
         verbose_name = _("newsletter archive")
+        verbose_name_plural = _("newsletter archives")
 
     def issues_for(self, user):
         """Sent issues this person may read, the newest first."""
