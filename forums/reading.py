@@ -54,6 +54,7 @@ def activity_per_place(user, visible) -> dict[tuple[str, int], PlaceActivity]:
     lookup of its read state: 50,000 at ten times today's forum, 250 ms of
     the forum's front page. A thread in a category and a group counts in
     both; its unread posts count in its category."""
+    signed_in = getattr(user, "is_authenticated", False)
     activity: dict = {}
     unread: dict = {}
     places = (
@@ -69,10 +70,10 @@ def activity_per_place(user, visible) -> dict[tuple[str, int], PlaceActivity]:
             place.threads += row["threads"]
             if place.last_post_at is None or row["last"] > place.last_post_at:
                 place.last_post_at = row["last"]
-        if getattr(user, "is_authenticated", False):
+        if signed_in:
             key = _unread_key(row["category_id"], row["group_id"])
             unread[key] = unread.get(key, 0) + row["posts"]
-    if getattr(user, "is_authenticated", False):
+    if signed_in:
         read = (
             ReadState.objects.filter(user=user, thread__in=visible)
             .order_by()
