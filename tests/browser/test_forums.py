@@ -100,6 +100,7 @@ def test_a_reply_appears_live_for_another_reader(
 
     expect(unread).to_have_attribute("data-unread", "1")
     expect(unread.locator("strong")).to_contain_text("1")
+    expect(unread).to_have_text("1 ongelezen")  # the dot before it is the style's
     expect(index.locator("#live-announcer")).to_contain_text(category.name)
     assert serious_violations(page) == []
     assert serious_violations(index) == []

@@ -268,8 +268,7 @@
       counter.setAttribute("data-unread", String(count));
       var strong = document.createElement("strong");
       strong.textContent = fill(index.getAttribute("data-unread-label"), { count: String(count) });
-      counter.textContent = " \u00b7 ";
-      counter.appendChild(strong);
+      counter.replaceChildren(strong);
       var heading = place.querySelector("h3");
       announce(fill(index.getAttribute("data-announce"), {
         place: heading ? heading.textContent.trim() : ""
