@@ -5,6 +5,7 @@ import concurrent.futures
 import datetime
 import io
 import os
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
@@ -28,6 +29,29 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# Where a failed browser test leaves what the browser showed (CI keeps
+# test-artifacts/): a flaky step in a busy CI run is otherwise gone by the time
+# anyone looks.
+FAILURES = Path(os.environ.get("SCREENSHOT_DIR", "test-artifacts/screenshots")).parent
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    page = item.funcargs.get("page") if report.when == "call" else None
+    if report.failed and page is not None and not page.is_closed():
+        name = FAILURES / "failures" / item.name.replace("/", "_")
+        name.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            page.screenshot(path=f"{name}.png", full_page=True)
+            Path(f"{name}.html").write_text(page.content())
+        except Exception as problem:  # the failure itself matters more
+            report.sections.append(("failure screenshot", repr(problem)))
+        else:
+            report.sections.append(("failure screenshot", f"{name}.png"))
+    return report
 
 
 class _ForgetContentTypes:

@@ -3,9 +3,9 @@ a desktop's width: axe-core finds no violation of any impact (not only the
 serious ones), nothing scrolls sideways at 320 px, and on a 390 x 844 phone
 the page's title starts within the first 30% of the screen.
 
-Each page is also saved as a screenshot at both widths, in SCREENSHOT_DIR
-(default test-artifacts/screenshots/, which CI keeps), to look at side by
-side."""
+Each page is also saved as a screenshot at 320, 390 and 1280 px, in
+SCREENSHOT_DIR (default test-artifacts/screenshots/, which CI keeps), to look
+at side by side."""
 
 import os
 import re
@@ -110,6 +110,7 @@ def look_at(page, name: str, path: str, status: int) -> list[str]:
     page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})
     page.goto(path)
     top = page.locator("h1").first.bounding_box()["y"]
+    page.screenshot(path=SCREENSHOTS / f"{name}-{PHONE[0]}.png", full_page=True)
     if top > PHONE[1] * 0.3:
         problems.append(f"{path}: the title starts {top:.0f}px down on a phone")
     return problems
