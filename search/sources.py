@@ -12,12 +12,14 @@ from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.db.models import (
     Exists,
     F,
     OuterRef,
     Q,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.safestring import SafeString
@@ -360,12 +362,27 @@ def public_pages(pages):
     """Live pages outside private sections: Wagtail's live().public(), with the
     private sections asked inside the same query. Wagtail's public() first reads
     every view restriction in a query of its own, once per kind of page."""
-    restricted = PageViewRestriction.objects.annotate(
-        section=Length("page__path")
-    ).filter(page__path=Substr(OuterRef("path"), 1, F("section")))
-    private = Page.objects.filter(Exists(restricted)).values("pk")
     # As a key filter: the search backends accept filters on indexed fields.
-    return pages.live().exclude(pk__in=private)
+    return pages.live().exclude(pk__in=_private_sections())
+
+
+def _private_sections() -> RawSQL:
+    """The keys of pages in a private section (under a view restriction), as
+    SQL compiled once per process: it names no reader and no time, and
+    compiling it took half a millisecond for each kind of page in every
+    search."""
+    known = _PRIVATE_SECTIONS.get(connection.vendor)
+    if known is None:
+        restricted = PageViewRestriction.objects.annotate(
+            section=Length("page__path")
+        ).filter(page__path=Substr(OuterRef("path"), 1, F("section")))
+        private = Page.objects.filter(Exists(restricted)).order_by().values("pk")
+        known = _PRIVATE_SECTIONS[connection.vendor] = private.query.sql_with_params()
+    sql, params = known
+    return RawSQL(sql, params)
+
+
+_PRIVATE_SECTIONS: dict = {}
 
 
 def period_q(field_name: str, filters: Filters) -> Q:
