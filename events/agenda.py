@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from network.models import Cluster, Province, Topic
 from network.pagination import paginate
+from network.widgets import WrittenSelect
 
 from .models import Audience, EventPage, Format
 from .models.registrations import SEATED, registrations_per_event
@@ -32,17 +33,22 @@ class AgendaFilterForm(forms.Form):
         label=_("When"),
         required=False,
         choices=[("", _("Coming up")), ("eerder", _("Earlier meetings"))],
+        widget=WrittenSelect,
     )
-    thema = forms.ChoiceField(label=_("Theme"), required=False)
-    cluster = forms.TypedChoiceField(label=_("Cluster"), required=False, coerce=int)
+    thema = forms.ChoiceField(label=_("Theme"), required=False, widget=WrittenSelect)
+    cluster = forms.TypedChoiceField(
+        label=_("Cluster"), required=False, coerce=int, widget=WrittenSelect
+    )
     regio = forms.ChoiceField(
         label=_("Region"),
         required=False,
         choices=[("", _("Any"))] + list(Province.choices),
+        widget=WrittenSelect,
     )
     vorm = forms.ChoiceField(
         label=_("Format"),
         required=False,
+        widget=WrittenSelect,
         choices=[
             ("", _("Any")),
             ("ter-plaatse", _("On site")),
@@ -53,6 +59,7 @@ class AgendaFilterForm(forms.Form):
         label=_("For whom"),
         required=False,
         choices=[("", _("Any"))] + list(Audience.choices),
+        widget=WrittenSelect,
     )
 
     def __init__(self, *args, events, **kwargs):

@@ -3,6 +3,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from network.models import Cluster, SupportNeed
+from network.widgets import WrittenSelect
 
 from . import sources
 from .text import MAX_LENGTH
@@ -44,13 +45,24 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search for"), required=False, max_length=MAX_LENGTH)
     type = forms.ChoiceField(required=False, widget=forms.HiddenInput)
     cluster = forms.TypedChoiceField(
-        label=_("Cluster"), required=False, coerce=int, empty_value=None
+        label=_("Cluster"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=WrittenSelect,
     )
     soort = forms.ChoiceField(
-        label=_("SO or VSO"), required=False, choices=SCHOOL_TYPE_CHOICES
+        label=_("SO or VSO"),
+        required=False,
+        choices=SCHOOL_TYPE_CHOICES,
+        widget=WrittenSelect,
     )
-    behoefte = forms.ChoiceField(label=_("Support need"), required=False)
-    periode = forms.ChoiceField(label=_("Date"), required=False, choices=PERIOD_CHOICES)
+    behoefte = forms.ChoiceField(
+        label=_("Support need"), required=False, widget=WrittenSelect
+    )
+    periode = forms.ChoiceField(
+        label=_("Date"), required=False, choices=PERIOD_CHOICES, widget=WrittenSelect
+    )
 
     # The id of the <form> in search/results.html: the filters sit beside the
     # results, outside that element, and belong to it through their form
