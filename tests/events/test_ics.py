@@ -90,3 +90,38 @@ def test_registrant_file_carries_the_meeting_link(client, webinar):
     assert (
         vevent["UID"] == parse(client.get(webinar.url + "ical/").content)[1][0]["UID"]
     ), "the same event in the calendar, not a second one"
+
+
+def test_the_feed_is_kept_until_what_it_lists_changes(
+    client, agenda, webinar, make_event
+):
+    """A second request is served from the cache, without asking for the
+    meetings; a new meeting, a publish, an unpublish and a view restriction
+    each show in the next request."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import PageViewRestriction
+
+    def titles():
+        body = client.get(agenda.url + "ical/").content
+        return [str(vevent["SUMMARY"]) for vevent in parse(body)[1]]
+
+    assert titles() == [webinar.title]
+    with CaptureQueriesContext(connection) as kept:
+        assert titles() == [webinar.title]
+    assert not [q for q in kept.captured_queries if "events_eventpage" in q["sql"]]
+
+    sooner = make_event(title="Studiemiddag gedrag", days=30)
+    assert titles() == ["Studiemiddag gedrag", webinar.title]
+
+    webinar.title = "Webinar: picto's"
+    webinar.save_revision().publish()
+    assert titles() == ["Studiemiddag gedrag", "Webinar: picto's"]
+
+    sooner.unpublish()
+    assert titles() == ["Webinar: picto's"]
+
+    PageViewRestriction.objects.create(
+        page=webinar, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert titles() == []
