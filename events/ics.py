@@ -108,9 +108,10 @@ def public_event_response(event, request) -> HttpResponse:
 # The feed of every coming meeting is the same for everyone who asks at one
 # address, and calendar apps poll it: writing 300 meetings took 180 ms at ten
 # times today's agenda (the iCalendar library folds every line). It is kept
-# until a page is published, unpublished, moved or deleted or a section's view
-# restrictions change (forget_feed), and never longer than FEED_SECONDS, so a
-# meeting that ended drops out and the time stamps stay recent.
+# until a meeting or agenda page is saved or deleted, any page is published,
+# unpublished or moved, or a view restriction changes (forget_feed, connected
+# in events.signals), and never longer than FEED_SECONDS, so a meeting that
+# ended drops out and the time stamps stay recent.
 FEED_SECONDS = 600
 FEED_VERSION_KEY = "events:feed:version"
 
