@@ -394,6 +394,36 @@ def test_what_people_typed_is_shown_as_text_in_titles_and_snippets(
 
 
 @pytest.mark.django_db
+def test_an_expert_reads_with_schools_in_order_needs_in_their_order_then_topics(
+    client, home
+):
+    """The names beside an expert come from three relations, asked in one
+    query: schools in the order they were joined, support needs in the
+    needs' own order, topics by name."""
+    from network.models import Affiliation, Topic
+    from tests import factories
+
+    first = factories.make_school("Zonnewijzer", "31ZZ")
+    second = factories.make_school("Ark", "32AA")
+    person = factories.make_person(
+        "Ilse Vonkel",
+        school=first,
+        visibility="public",
+        needs=("zien", "communicatie", "horen"),
+        topics=[Topic.objects.create(name=name) for name in ("vonkzang", "braille")],
+    )
+    Affiliation.objects.create(profile=person, school=second)
+    factories.make_person("Bram Vonkel", visibility="public")
+
+    results = client.get("/zoeken/", {"q": "vonkel"}).context["outcome"].page
+    ilse = next(r for r in results.object_list if "Ilse" in str(r.title))
+    assert ilse.meta == ["Zonnewijzer, Ark"]
+    assert "Communicatie, Zien, Horen, braille, vonkzang" in str(ilse.snippet)
+    bram = next(r for r in results.object_list if "Bram" in str(r.title))
+    assert bram.meta == []
+
+
+@pytest.mark.django_db
 def test_suggestions_match_the_start_of_a_word(corpus):
     from search.suggest import suggestions
 
