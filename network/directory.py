@@ -111,7 +111,30 @@ class DirectoryForm(forms.Form):
         }
 
 
-def _conditions(filters: dict, user, prefix: str = "") -> dict[str, Q]:
+def chosen_keys(filters: dict) -> dict[str, list]:
+    """The keys of the support need, topic and cluster chosen by slug or
+    number. Filtering the through tables on these keys lets PostgreSQL read
+    from its statistics how many profiles each has; through a join to the
+    slug it guessed the same for every need, and at 300,000 people took the
+    list of a text search with two filters for a handful of rows: it read all
+    94,000 profiles holding the word and sorted them (340 ms), where walking
+    the names in order finds the first twenty in 16 ms."""
+    models = {"support_need": SupportNeed, "topic": Topic, "cluster": Cluster}
+    lookups = {"support_need": "slug", "topic": "slug", "cluster": "number"}
+    return {
+        name: list(
+            model.objects.filter(**{lookups[name]: filters[name]}).values_list(
+                "pk", flat=True
+            )
+        )
+        for name, model in models.items()
+        if name in filters
+    }
+
+
+def _conditions(
+    filters: dict, user, prefix: str = "", keys: dict | None = None
+) -> dict[str, Q]:
     """The active filters as conditions on a profile reached through `prefix`
     (e.g. "profile__" from a through table). Facet counts join from the through
     tables with these, which databases answer far faster than IN (subquery).
@@ -146,19 +169,26 @@ def _conditions(filters: dict, user, prefix: str = "") -> dict[str, Q]:
         }
     if words:
         conditions["q"] = Q(*(Q(**{field("search_text__contains"): w}) for w in words))
+    keys = chosen_keys(filters) if keys is None else keys
     by_profile = {
         "support_need": (
             Profile.support_needs.through,
-            "supportneed__slug",
+            "supportneed_id__in",
             "profile_id",
         ),
-        "topic": (TaggedTopic, "tag__slug", "content_object_id"),
-        "cluster": (Profile.clusters.through, "cluster__number", "profile_id"),
+        "topic": (TaggedTopic, "tag_id__in", "content_object_id"),
+        "cluster": (Profile.clusters.through, "cluster_id__in", "profile_id"),
         "province": (Affiliation, "school__province", "profile_id"),
     }
     for name, (model, lookup, column) in by_profile.items():
         if name in filters:
-            matching = model.objects.filter(**{lookup: filters[name]}).values(column)
+            value = keys.get(name, filters[name])
+            if value == []:
+                # Nothing has it (a renamed need in an old link): a condition
+                # no profile meets, that compiles where an empty IN does not.
+                conditions[name] = Q(**{field("pk__isnull"): True})
+                continue
+            matching = model.objects.filter(**{lookup: value}).values(column)
             conditions[name] = Q(**{field("pk__in"): matching})
     if "school_type" in filters:
         conditions["school_type"] = Q(
@@ -235,8 +265,9 @@ def count_afresh(filters: dict, user, on_profile) -> tuple[int, dict]:
     """The total and every facet's counts, counted from the profiles now."""
     if "q" in on_profile:
         return _count_text_matches(filters, on_profile)
-    via_profile = _conditions(filters, user, "profile__")
-    via_tagged = _conditions(filters, user, "content_object__")
+    keys = chosen_keys(filters)
+    via_profile = _conditions(filters, user, "profile__", keys)
+    via_tagged = _conditions(filters, user, "content_object__", keys)
     total, school_types, availability = _profile_counts(on_profile, filters)
     return total, {
         "support_need": _support_need_facet(

@@ -186,6 +186,20 @@ def test_bad_filter_values_are_ignored_not_fatal(client, experts):
     assert "Anna de Vries" in response.text
 
 
+@pytest.mark.parametrize("text", ["", "communicatie"])
+def test_a_need_or_topic_that_no_longer_exists_finds_nobody_and_fails_nothing(
+    client, experts, member, text
+):
+    """A shared link can name a support need or topic that was renamed since:
+    nobody has it, with or without words, and the page still answers."""
+    client.force_login(member)
+    for name in ("behoefte", "onderwerp"):
+        response = client.get("/deskundigen/", {"q": text, name: "hernoemd"})
+        assert response.status_code == 200
+        assert "Niemand voldoet aan alles." in response.text
+        assert "Anna de Vries" not in response.text
+
+
 def test_directory_query_count_is_constant(
     client, experts, member, make_person, school_a, django_assert_max_num_queries
 ):
