@@ -14,13 +14,9 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import (
-    BooleanField,
     Count,
     Exists,
-    ExpressionWrapper,
-    F,
     OuterRef,
     Q,
     QuerySet,
@@ -29,13 +25,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import directory_counts
+from .directory_text_counts import count_text_matches
 from .facets import (
+    TOPIC_FACET_SIZE,
     FacetValue,
     choice_values,
     cluster_values,
     province_values,
     school_type_values,
     support_need_values,
+    topic_values,
 )
 from .models import (
     Affiliation,
@@ -43,7 +42,6 @@ from .models import (
     Cluster,
     Profile,
     Province,
-    School,
     SchoolType,
     SupportNeed,
     TaggedTopic,
@@ -60,7 +58,6 @@ SORTS = {
     "name": ("name", "pk"),
     "recent": ("-updated_at", "pk"),
 }
-TOPIC_FACET_SIZE = 15
 
 # The address's words are Dutch, as people share the links; the code speaks of
 # the same filters in English. The form translates, and directory_url back.
@@ -210,6 +207,9 @@ class DirectoryResult:
     total: int = 0  # how many profiles match, counted with the facets
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     filters: dict = field(default_factory=dict)
+    # The total and the facets' counts are estimated from a sample
+    # (network.directory_text_counts); the profiles listed are not.
+    approximate: bool = False
 
 
 # Facets on the profile's own columns, counted with the total in one pass.
@@ -238,7 +238,7 @@ def search_directory(user, filters: dict) -> DirectoryResult:
     # are cached per generation, audience and filter set; the list itself is
     # always fresh.
     wanted = sorted((k, str(v)) for k, v in filters.items() if k != "sort")
-    key = "network:directory:counts:{}:{}:{}".format(
+    key = "network:directory:counted:{}:{}:{}".format(
         cache.get_or_set(GENERATION_KEY, 1, None),
         "-".join(profile_visibilities_for(user)),
         hashlib.sha256(json.dumps(wanted).encode()).hexdigest()[:32],
@@ -247,24 +247,30 @@ def search_directory(user, filters: dict) -> DirectoryResult:
     if counted is None:
         counted = _count(filters, user, on_profile)
         cache.set(key, counted, FACET_CACHE_SECONDS)
-    total, facets = counted
+    total, facets, approximate = counted
     return DirectoryResult(
-        profiles=profiles, total=total, facets=facets, filters=filters
+        profiles=profiles,
+        total=total,
+        facets=facets,
+        filters=filters,
+        approximate=approximate,
     )
 
 
-def _count(filters: dict, user, on_profile) -> tuple[int, dict]:
-    """The total and every facet's counts."""
+def _count(filters: dict, user, on_profile) -> tuple[int, dict, bool]:
+    """The total, every facet's counts and whether they are estimates."""
     chosen = set(filters) - {"sort"}
     if len(chosen) <= 1 and "q" not in chosen:
-        return kept_counts(user, filters)
-    return count_afresh(filters, user, on_profile)
+        return (*kept_counts(user, filters), False)
+    if "q" in on_profile:
+        audience = directory_counts.audience_for(profile_visibilities_for(user))
+        return count_text_matches(filters, on_profile, audience)
+    return (*count_afresh(filters, user, on_profile), False)
 
 
 def count_afresh(filters: dict, user, on_profile) -> tuple[int, dict]:
-    """The total and every facet's counts, counted from the profiles now."""
-    if "q" in on_profile:
-        return _count_text_matches(filters, on_profile)
+    """The total and every facet's counts, counted from the profiles now
+    (with no text: network.directory_text_counts counts those)."""
     keys = chosen_keys(filters)
     via_profile = _conditions(filters, user, "profile__", keys)
     via_tagged = _conditions(filters, user, "content_object__", keys)
@@ -341,17 +347,7 @@ def _topic_facet(conditions, filters) -> list[FacetValue]:
         .annotate(n=Count("content_object_id"))
         .order_by("-n", "tag__name")[:TOPIC_FACET_SIZE]
     )
-    return _topic_values(rows, filters)
-
-
-def _topic_values(rows, filters) -> list[FacetValue]:
-    """The largest topics as rows of (slug, name, count), largest first."""
-    chosen = filters.get("topic")
-    values = [FacetValue(slug, name, n, chosen == slug) for slug, name, n in rows]
-    if chosen and not any(v.selected for v in values):
-        # Keep the reader's choice visible even when it is not among the largest.
-        values.append(FacetValue(chosen, chosen, 0, True))
-    return values
+    return topic_values(rows, filters.get("topic"))
 
 
 def _cluster_facet(conditions, filters) -> list[FacetValue]:
@@ -394,12 +390,12 @@ def kept_counts(user, filters: dict) -> tuple[int, dict]:
         "support_need": support_need_values(
             by_number["support_need"], filters.get("support_need")
         ),
-        "topic": _topic_values(
+        "topic": topic_values(
             [
                 (slug, name, by_number["topic"][key])
                 for key, slug, name in largest[:TOPIC_FACET_SIZE]
             ],
-            filters,
+            filters.get("topic"),
         ),
         "cluster": cluster_values(by_number["cluster"], filters.get("cluster")),
         "school_type": school_type_values(
@@ -423,121 +419,3 @@ def _kept_values(facet: str, chosen) -> list[str]:
     if facet == "school_type":
         return SchoolType.matching(chosen)
     return [str(chosen)]
-
-
-def _count_text_matches(filters, on_profile) -> tuple[int, dict]:
-    """The total and every facet's counts for a text search, in one statement.
-
-    The profiles the reader may see that match the text are found once, each
-    with a column per chosen filter saying whether it meets it; every count
-    then reads those rows, leaving out those that miss a filter other than its
-    own. Counted one by one, each count found the text again: "communicatie"
-    matches a third of the network, and at 300,000 people each finding took
-    some 80 ms."""
-    chosen = [name for name in on_profile if name not in ("visible", "q")]
-    matched = (
-        Profile.objects.filter(on_profile["visible"], on_profile["q"])
-        .order_by()
-        .annotate(
-            **{
-                f"meets_{name}": ExpressionWrapper(
-                    on_profile[name], output_field=BooleanField()
-                )
-                for name in chosen
-            }
-        )
-        .values(
-            "school_type",
-            *Profile.AVAILABILITY_FIELDS.values(),
-            *(f"meets_{name}" for name in chosen),
-            profile=F("pk"),
-        )
-    )
-    matched_sql, params = matched.query.sql_with_params()
-    params = list(params)
-
-    def meeting(*also: str, but: str = "") -> str:
-        """WHERE: `also`, and every chosen filter but the facet's own."""
-        met = [*also, *(f"m.meets_{name}" for name in chosen if name != but)]
-        return f"WHERE {' AND '.join(met)}" if met else ""
-
-    table = _table_names()
-    # Each row: the facet, its value as a number or as a word, a name, a count.
-    parts = [
-        f"SELECT 'total', CAST(NULL AS BIGINT), CAST(NULL AS TEXT), "
-        f"CAST(NULL AS TEXT), COUNT(*) FROM matched m {meeting()}"
-    ]
-    parts.append(
-        "SELECT 'school_type', NULL, m.school_type, NULL, COUNT(*) FROM matched m "
-        f"{meeting(but='school_type')} GROUP BY m.school_type"
-    )
-    for choice, flag in Profile.AVAILABILITY_FIELDS.items():
-        parts.append(
-            "SELECT 'availability', NULL, %s, NULL, COUNT(*) FROM matched m "
-            + meeting(f"m.{flag}", but="availability")
-        )
-        params.append(choice.value)
-    parts += [
-        "SELECT 'support_need', t.supportneed_id, NULL, NULL, COUNT(*) "
-        f"FROM matched m "
-        f"JOIN {table['needs']} t ON t.profile_id = m.profile "
-        f"{meeting(but='support_need')} GROUP BY t.supportneed_id",
-        "SELECT 'cluster', c.number, NULL, NULL, COUNT(*) FROM matched m "
-        f"JOIN {table['clusters']} t ON t.profile_id = m.profile "
-        f"JOIN {table['cluster']} c ON c.id = t.cluster_id "
-        f"{meeting(but='cluster')} GROUP BY c.number",
-        "SELECT 'province', NULL, s.province, NULL, COUNT(DISTINCT m.profile) "
-        f"FROM matched m JOIN {table['affiliation']} a ON a.profile_id = m.profile "
-        f"JOIN {table['school']} s ON s.id = a.school_id "
-        f"{meeting(but='province')} GROUP BY s.province",
-        # Every topic: there are tens, and the largest are picked below.
-        "SELECT 'topic', NULL, tag.slug, tag.name, COUNT(*) FROM matched m "
-        f"JOIN {table['tagged']} t ON t.content_object_id = m.profile "
-        f"JOIN {table['topic']} tag ON tag.id = t.tag_id "
-        f"{meeting(but='topic')} GROUP BY tag.slug, tag.name",
-    ]
-    # MATERIALIZED: found once, whatever the planner would rather inline.
-    sql = f"WITH matched AS MATERIALIZED ({matched_sql}) " + " UNION ALL ".join(parts)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    counted: dict[str, dict] = {}
-    names = {}
-    for facet, number, word, name, n in rows:
-        value = word if number is None else number
-        counted.setdefault(facet, {})[value] = n
-        if facet == "topic":
-            names[value] = name
-    topics = sorted(
-        counted.get("topic", {}).items(), key=lambda topic: (-topic[1], names[topic[0]])
-    )
-    return counted["total"][None], {
-        "support_need": support_need_values(
-            counted.get("support_need", {}), filters.get("support_need")
-        ),
-        "topic": _topic_values(
-            [(slug, names[slug], n) for slug, n in topics[:TOPIC_FACET_SIZE]], filters
-        ),
-        "cluster": cluster_values(counted.get("cluster", {}), filters.get("cluster")),
-        "school_type": school_type_values(
-            counted.get("school_type", {}), filters.get("school_type")
-        ),
-        "province": province_values(
-            counted.get("province", {}), filters.get("province")
-        ),
-        "availability": _availability_values(counted["availability"], filters),
-    }
-
-
-def _table_names() -> dict[str, str]:
-    quote = connection.ops.quote_name
-    models = {
-        "needs": Profile.support_needs.through,
-        "clusters": Profile.clusters.through,
-        "cluster": Cluster,
-        "affiliation": Affiliation,
-        "school": School,
-        "tagged": TaggedTopic,
-        "topic": Topic,
-    }
-    return {name: quote(model._meta.db_table) for name, model in models.items()}

@@ -158,6 +158,15 @@ def counts_for(
     return counts
 
 
+def total_for(audience: str, apps=installed_apps) -> int:
+    """How many profiles the audience may see in the directory."""
+    DirectoryCount = apps.get_model("network", "DirectoryCount")
+    totals = DirectoryCount.objects.filter(
+        audience=audience, facet="total", other_facet=""
+    ).values_list("count", flat=True)
+    return next(iter(totals), 0)
+
+
 def _recount_batch(ids: list[int], apps) -> Counter:
     """The change in counts for these profiles, each profile's new keys saved."""
     Profile = apps.get_model("network", "Profile")

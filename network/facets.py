@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 from .models import Cluster, Province, SchoolType, SupportNeed
 
+# The topics a facet lists, the largest first: there are tens of them.
+TOPIC_FACET_SIZE = 15
+
 
 @dataclass
 class FacetValue:
@@ -13,6 +16,8 @@ class FacetValue:
     label: str
     count: int
     selected: bool
+    # The count is an estimate (see network.directory_text_counts).
+    approximate: bool = False
 
 
 def support_need_values(counts: dict, chosen) -> list[FacetValue]:
@@ -64,3 +69,12 @@ def choice_values(counts: dict, choices, chosen) -> list[FacetValue]:
         FacetValue(value, label, counts.get(value, 0), chosen == value)
         for value, label in choices
     ]
+
+
+def topic_values(rows, chosen) -> list[FacetValue]:
+    """The largest topics as rows of (slug, name, count), largest first."""
+    values = [FacetValue(slug, name, n, chosen == slug) for slug, name, n in rows]
+    if chosen and not any(v.selected for v in values):
+        # Keep the reader's choice visible even when it is not among the largest.
+        values.append(FacetValue(chosen, chosen, 0, True))
+    return values

@@ -22,6 +22,38 @@ class Counted:
         return self.queryset[window]
 
 
+class LookingAhead:
+    """A queryset paged without counting it: the page asked for is read with
+    one row more, and the paginator is told there are as many rows as that,
+    so it links one page further when there is more and none past the end.
+    For a list whose total is only estimated (network.directory_text_counts),
+    where counting it exactly would cost what the estimate saves."""
+
+    def __init__(self, queryset, number, per_page: int):
+        try:
+            number = max(1, int(number))
+        except (TypeError, ValueError):
+            number = 1
+        self.queryset = queryset
+        self.start = (number - 1) * per_page
+        self.rows = list(queryset[self.start : self.start + per_page + 1])
+
+    def count(self) -> int:
+        if not self.rows and self.start:
+            # A number past the end (an edited or old link): counted after
+            # all, once, so the paginator can show the last page there is.
+            return self.queryset.count()
+        return self.start + len(self.rows)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window):
+        if window.start == self.start:
+            return self.rows[: window.stop - window.start]
+        return self.queryset[window]
+
+
 def paginate(
     request, queryset, per_page: int = PAGE_SIZE, *, param: str = "page"
 ) -> PaginatorPage:

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from network.pagination import Counted, paginate
+from network.pagination import Counted, LookingAhead, paginate
 from network.query_params import int_param
 
 from .contact import can_ask
@@ -70,7 +70,11 @@ def directory(request):
     form = DirectoryForm(request.GET)
     filters = form.filters()
     result = search_directory(request.user, filters)
-    profiles = Counted(result.profiles.select_related("photo"), result.total)
+    listed = result.profiles.select_related("photo")
+    if result.approximate:
+        profiles = LookingAhead(listed, request.GET.get("page"), DIRECTORY_PAGE_SIZE)
+    else:
+        profiles = Counted(listed, result.total)
     page = _with_cards(paginate(request, profiles, DIRECTORY_PAGE_SIZE))
     facets = [
         {
@@ -85,6 +89,8 @@ def directory(request):
         "network/directory.html",
         {
             "profiles": page,
+            "total": result.total,
+            "approximate": result.approximate,
             "facets": facets,
             "filters": filters,
             "query": filters.get("q", ""),
