@@ -15,11 +15,14 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.cache import cache
 from django.db.models import (
+    BooleanField,
     Count,
     Exists,
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
+    Value,
 )
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -108,6 +111,16 @@ class DirectoryForm(forms.Form):
         }
 
 
+# The filters held in a table beside the profile: that table, how it names the
+# chosen value (by key, see chosen_keys) and its column naming the profile.
+THROUGH = {
+    "support_need": (Profile.support_needs.through, "supportneed_id__in", "profile_id"),
+    "topic": (TaggedTopic, "tag_id__in", "content_object_id"),
+    "cluster": (Profile.clusters.through, "cluster_id__in", "profile_id"),
+    "province": (Affiliation, "school__province", "profile_id"),
+}
+
+
 def chosen_keys(filters: dict) -> dict[str, list]:
     """The keys of the support need, topic and cluster chosen by slug or
     number. Filtering the through tables on these keys lets PostgreSQL read
@@ -167,17 +180,7 @@ def _conditions(
     if words:
         conditions["q"] = Q(*(Q(**{field("search_text__contains"): w}) for w in words))
     keys = chosen_keys(filters) if keys is None else keys
-    by_profile = {
-        "support_need": (
-            Profile.support_needs.through,
-            "supportneed_id__in",
-            "profile_id",
-        ),
-        "topic": (TaggedTopic, "tag_id__in", "content_object_id"),
-        "cluster": (Profile.clusters.through, "cluster_id__in", "profile_id"),
-        "province": (Affiliation, "school__province", "profile_id"),
-    }
-    for name, (model, lookup, column) in by_profile.items():
+    for name, (model, lookup, column) in THROUGH.items():
         if name in filters:
             value = keys.get(name, filters[name])
             if value == []:
@@ -195,6 +198,24 @@ def _conditions(
         flag = Profile.AVAILABILITY_FIELDS[filters["availability"]]
         conditions["availability"] = Q(**{field(flag): True})
     return conditions
+
+
+def _probes(filters: dict, keys: dict) -> dict[str, Subquery]:
+    """For each chosen filter held beside the profile, whether one profile
+    meets it, asked of that table's index for that profile alone (true, or
+    null for no). Counting a text's matches asks it of a few thousand
+    profiles: as `IN (subquery)` PostgreSQL first hashed every profile with
+    the value (112,000 in cluster 4 at 300,000 people), 50 ms before the
+    first row; a subquery that stops at its first row is asked row by row."""
+    probes = {}
+    for name, (model, lookup, column) in THROUGH.items():
+        if name in filters and keys.get(name) != []:
+            value = keys.get(name, filters[name])
+            meets = model.objects.filter(**{column: OuterRef("pk"), lookup: value})
+            probes[name] = Subquery(
+                meets.values(met=Value(True))[:1], output_field=BooleanField()
+            )
+    return probes
 
 
 def _except(conditions: dict[str, Q], dimension: str) -> list[Q]:
@@ -230,7 +251,8 @@ def bump_generation() -> None:
 
 def search_directory(user, filters: dict) -> DirectoryResult:
     """Profiles `user` may see that match `filters`, with facet counts."""
-    on_profile = _conditions(filters, user)
+    keys = chosen_keys(filters)
+    on_profile = _conditions(filters, user, keys=keys)
     profiles = Profile.objects.filter(*on_profile.values()).order_by(
         *SORTS[filters.get("sort", "name")]
     )
@@ -245,7 +267,7 @@ def search_directory(user, filters: dict) -> DirectoryResult:
     )
     counted = cache.get(key)
     if counted is None:
-        counted = _count(filters, user, on_profile)
+        counted = _count(filters, user, on_profile, keys)
         cache.set(key, counted, FACET_CACHE_SECONDS)
     total, facets, approximate = counted
     return DirectoryResult(
@@ -257,21 +279,23 @@ def search_directory(user, filters: dict) -> DirectoryResult:
     )
 
 
-def _count(filters: dict, user, on_profile) -> tuple[int, dict, bool]:
+def _count(filters: dict, user, on_profile, keys=None) -> tuple[int, dict, bool]:
     """The total, every facet's counts and whether they are estimates."""
     chosen = set(filters) - {"sort"}
     if len(chosen) <= 1 and "q" not in chosen:
         return (*kept_counts(user, filters), False)
+    keys = chosen_keys(filters) if keys is None else keys
     if "q" in on_profile:
         audience = directory_counts.audience_for(profile_visibilities_for(user))
-        return count_text_matches(filters, on_profile, audience)
-    return (*count_afresh(filters, user, on_profile), False)
+        probes = _probes(filters, keys)
+        return count_text_matches(filters, on_profile, audience, probes)
+    return (*count_afresh(filters, user, on_profile, keys), False)
 
 
-def count_afresh(filters: dict, user, on_profile) -> tuple[int, dict]:
+def count_afresh(filters: dict, user, on_profile, keys=None) -> tuple[int, dict]:
     """The total and every facet's counts, counted from the profiles now
     (with no text: network.directory_text_counts counts those)."""
-    keys = chosen_keys(filters)
+    keys = chosen_keys(filters) if keys is None else keys
     via_profile = _conditions(filters, user, "profile__", keys)
     via_tagged = _conditions(filters, user, "content_object__", keys)
     total, school_types, availability = _profile_counts(on_profile, filters)

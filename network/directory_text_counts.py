@@ -36,15 +36,20 @@ SAMPLE_SIZE = 30_000
 ENOUGH = 1_000
 
 
-def count_text_matches(filters, on_profile, audience) -> tuple[int, dict, bool]:
-    """The total, every facet's counts and whether they are estimates."""
+def count_text_matches(
+    filters, on_profile, audience, probes=None
+) -> tuple[int, dict, bool]:
+    """The total, every facet's counts and whether they are estimates.
+    `probes` may ask, for one profile at a time, whether it meets a chosen
+    filter (network.directory._probes), in place of its condition."""
     percent = sample_percent(audience)
+    probes = probes or {}
     if percent is not None:
-        rows = _counted(filters, on_profile, percent)
+        rows = _counted(filters, on_profile, probes, percent)
         sampled = next(n for facet, _n, _w, _name, n in rows if facet == "sampled")
         if sampled >= ENOUGH:
             return _read(rows, filters, scale=100 / percent)
-    return _read(_counted(filters, on_profile), filters, scale=None)
+    return _read(_counted(filters, on_profile, probes), filters, scale=None)
 
 
 def sample_percent(audience) -> float | None:
@@ -68,7 +73,7 @@ def estimate(count: int, scale: float) -> int:
     return max(10, int(scaled / step + 0.5) * step)
 
 
-def _counted(filters, on_profile, percent: float | None = None) -> list[tuple]:
+def _counted(filters, on_profile, probes, percent=None) -> list[tuple]:
     """The rows of the counting statement: (facet, number, word, name, count).
 
     The profiles the reader may see that hold the words are found once, each
@@ -81,9 +86,8 @@ def _counted(filters, on_profile, percent: float | None = None) -> list[tuple]:
         .order_by()
         .annotate(
             **{
-                f"meets_{name}": ExpressionWrapper(
-                    on_profile[name], output_field=BooleanField()
-                )
+                f"meets_{name}": probes.get(name)
+                or ExpressionWrapper(on_profile[name], output_field=BooleanField())
                 for name in chosen
             }
         )
