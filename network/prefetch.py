@@ -9,6 +9,10 @@ so `obj.relation.all()` in a template reads them without a query."""
 
 from collections import defaultdict
 
+from django.db.models import F, Value
+
+from .models import Affiliation, Profile, TaggedTopic
+
 
 def attach(objects, relation: str, pairs) -> None:
     """Give each of `objects` its `relation` (a many-to-many field or a reverse
@@ -28,3 +32,38 @@ def attach(objects, relation: str, pairs) -> None:
         if not hasattr(obj, "_prefetched_objects_cache"):
             obj._prefetched_objects_cache = {}
         obj._prefetched_objects_cache[relation] = held
+
+
+def names_beside(keys, *, topics: bool = True) -> tuple[dict, dict, dict]:
+    """The names of these profiles' schools (in the order they were joined),
+    support needs (in the needs' own order) and, unless told not to, topics
+    (by name), each as {profile key: [name, ...]}: one query, the lists side
+    by side, each row with the key it sorts by. For the cards of the
+    directory and the site search's experts, which show only names."""
+    parts = [
+        Affiliation.objects.filter(profile_id__in=keys).annotate(
+            kind=Value(0), owner=F("profile_id"), name=F("school__name"), first=F("pk")
+        ),
+        Profile.support_needs.through.objects.filter(profile_id__in=keys).annotate(
+            kind=Value(1),
+            owner=F("profile_id"),
+            name=F("supportneed__name"),
+            first=F("supportneed__sort_order"),
+        ),
+    ]
+    if topics:
+        parts.append(
+            TaggedTopic.objects.filter(content_object_id__in=keys).annotate(
+                kind=Value(2),
+                owner=F("content_object_id"),
+                name=F("tag__name"),
+                first=Value(0),
+            )
+        )
+    columns = ("kind", "owner", "name", "first")
+    first, *others = (part.values_list(*columns) for part in parts)
+    rows = first.union(*others, all=True).order_by("kind", "owner", "first", "name")
+    lists: tuple[dict, dict, dict] = ({}, {}, {})
+    for kind, owner, name, _first in rows:
+        lists[kind].setdefault(owner, []).append(name)
+    return lists

@@ -11,16 +11,14 @@ from network.query_params import int_param
 from .contact import can_ask
 from .directory import URL_WORDS, DirectoryForm, search_directory
 from .models import (
-    Affiliation,
     Cluster,
     Profile,
     Province,
     School,
     SchoolType,
-    SupportNeed,
 )
 from .permissions import can_view_profile
-from .prefetch import attach
+from .prefetch import names_beside
 from .text import render_markdown
 
 DIRECTORY_PAGE_SIZE = 20
@@ -36,32 +34,15 @@ FACET_LABELS = {
 
 
 def _with_cards(page):
-    """The page's profiles with what a card shows (support needs, schools),
-    one query for each."""
+    """The page's profiles with the names a card shows (schools, support
+    needs), in one query."""
     profiles = list(page.object_list)
-    keys = [profile.pk for profile in profiles]
-    needs = Profile.support_needs.through.objects.filter(profile_id__in=keys)
-    attach(
-        profiles,
-        "support_needs",
-        (
-            (row.profile_id, row.supportneed)
-            for row in needs.select_related("supportneed").order_by(
-                *(f"supportneed__{name}" for name in SupportNeed._meta.ordering)
-            )
-        ),
+    schools, needs, _topics = names_beside(
+        [profile.pk for profile in profiles], topics=False
     )
-    affiliations = Affiliation.objects.filter(profile_id__in=keys)
-    attach(
-        profiles,
-        "affiliations",
-        (
-            (affiliation.profile_id, affiliation)
-            for affiliation in affiliations.select_related("school").order_by(
-                "school__name"
-            )
-        ),
-    )
+    for profile in profiles:
+        profile.school_names = schools.get(profile.pk, [])
+        profile.need_names = needs.get(profile.pk, [])
     page.object_list = profiles
     return page
 

@@ -18,7 +18,6 @@ from django.db.models import (
     F,
     OuterRef,
     Q,
-    Value,
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Substr
@@ -29,12 +28,10 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from network import narrowing
 from network.models import (
-    Affiliation,
     Cluster,
     Profile,
     SchoolType,
     SupportNeed,
-    TaggedTopic,
     Topic,
 )
 from network.permissions import (
@@ -43,6 +40,7 @@ from network.permissions import (
     profiles_of_closed_accounts,
     profiles_seen_by_visibility,
 )
+from network.prefetch import names_beside
 
 from . import vocabulary
 from .snippets import mark, snippet
@@ -280,7 +278,7 @@ class PeopleSource(Source):
     def results(self, profiles, pattern, request):
         # The hits are whole profiles already: only the names they show are
         # loaded, in one query for the three relations.
-        schools, needs, topics = _names_of([profile.pk for profile in profiles])
+        schools, needs, topics = names_beside([profile.pk for profile in profiles])
         results = []
         for profile in profiles:
             expertise = needs.get(profile.pk, []) + topics.get(profile.pk, [])
@@ -296,35 +294,6 @@ class PeopleSource(Source):
                 )
             )
         return results
-
-
-def _names_of(keys) -> tuple[dict, dict, dict]:
-    """The names of these profiles' schools (in the order they were added),
-    support needs (in the needs' own order) and topics (by name), each as
-    {profile key: [name, ...]}: one query, the three lists side by side, each
-    row with the keys it sorts by."""
-    schools = Affiliation.objects.filter(profile_id__in=keys).annotate(
-        kind=Value(0), owner=F("profile_id"), name=F("school__name"), first=F("pk")
-    )
-    needs = Profile.support_needs.through.objects.filter(profile_id__in=keys).annotate(
-        kind=Value(1),
-        owner=F("profile_id"),
-        name=F("supportneed__name"),
-        first=F("supportneed__sort_order"),
-    )
-    topics = TaggedTopic.objects.filter(content_object_id__in=keys).annotate(
-        kind=Value(2), owner=F("content_object_id"), name=F("tag__name"), first=Value(0)
-    )
-    columns = ("kind", "owner", "name", "first")
-    rows = (
-        schools.values_list(*columns)
-        .union(needs.values_list(*columns), topics.values_list(*columns), all=True)
-        .order_by("kind", "owner", "first", "name")
-    )
-    lists: tuple[dict, dict, dict] = ({}, {}, {})
-    for kind, owner, name, _first in rows:
-        lists[kind].setdefault(owner, []).append(name)
-    return lists
 
 
 PEOPLE = PeopleSource()
