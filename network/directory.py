@@ -32,7 +32,7 @@ from .directory_text_counts import count_text_matches
 from .facets import (
     TOPIC_FACET_SIZE,
     FacetValue,
-    choice_values,
+    availability_values,
     cluster_values,
     province_values,
     school_type_values,
@@ -203,10 +203,9 @@ def _conditions(
 def _probes(filters: dict, keys: dict) -> dict[str, Subquery]:
     """For each chosen filter held beside the profile, whether one profile
     meets it, asked of that table's index for that profile alone (true, or
-    null for no). Counting a text's matches asks it of a few thousand
-    profiles: as `IN (subquery)` PostgreSQL first hashed every profile with
-    the value (112,000 in cluster 4 at 300,000 people), 50 ms before the
-    first row; a subquery that stops at its first row is asked row by row."""
+    null for no): a subquery that stops at its first row, which PostgreSQL
+    asks row by row, where `IN (subquery)` is first hashed whole (see
+    network.directory_text_counts.count_text_matches for when each pays)."""
     probes = {}
     for name, (model, lookup, column) in THROUGH.items():
         if name in filters and keys.get(name) != []:
@@ -336,7 +335,7 @@ def _profile_counts(on_profile, filters) -> tuple[int, list, list]:
     return (
         counts["total"],
         school_type_values(school_types, filters.get("school_type")),
-        _availability_values(open_for, filters),
+        availability_values(open_for, filters.get("availability")),
     )
 
 
@@ -347,11 +346,6 @@ def _alias(prefix: str, value: str) -> str:
 
 def _count_where(condition: Q) -> Count:
     return Count("pk", filter=condition) if condition else Count("pk")
-
-
-def _availability_values(counts: dict, filters) -> list[FacetValue]:
-    choices = [(choice.value, choice.label) for choice in Profile.AVAILABILITY_FIELDS]
-    return choice_values(counts, choices, filters.get("availability"))
 
 
 def _support_need_facet(conditions, filters) -> list[FacetValue]:
@@ -428,7 +422,9 @@ def kept_counts(user, filters: dict) -> tuple[int, dict]:
         "province": province_values(
             counted.get("province", {}), filters.get("province")
         ),
-        "availability": _availability_values(counted.get("availability", {}), filters),
+        "availability": availability_values(
+            counted.get("availability", {}), filters.get("availability")
+        ),
     }
 
 

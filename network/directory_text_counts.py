@@ -19,7 +19,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F
 from . import directory_counts
 from .facets import (
     TOPIC_FACET_SIZE,
-    choice_values,
+    availability_values,
     cluster_values,
     province_values,
     school_type_values,
@@ -40,16 +40,21 @@ def count_text_matches(
     filters, on_profile, audience, probes=None
 ) -> tuple[int, dict, bool]:
     """The total, every facet's counts and whether they are estimates.
-    `probes` may ask, for one profile at a time, whether it meets a chosen
-    filter (network.directory._probes), in place of its condition."""
+
+    `probes` ask, one profile at a time, whether it meets a chosen filter
+    (network.directory._probes). A sample asks them in place of the filters'
+    conditions: those hash every profile in the network with the value
+    (112,000 in cluster 4 at 300,000 people) for the sample's 9,000 matches,
+    and the probes took 66 ms where the hashes took 111. Counting all the
+    matches, the hashes are the faster (43 against 63 ms for 8,400 matches
+    among 30,000 people)."""
     percent = sample_percent(audience)
-    probes = probes or {}
     if percent is not None:
-        rows = _counted(filters, on_profile, probes, percent)
+        rows = _counted(filters, on_profile, probes or {}, percent)
         sampled = next(n for facet, _n, _w, _name, n in rows if facet == "sampled")
         if sampled >= ENOUGH:
             return _read(rows, filters, scale=100 / percent)
-    return _read(_counted(filters, on_profile, probes), filters, scale=None)
+    return _read(_counted(filters, on_profile, {}), filters, scale=None)
 
 
 def sample_percent(audience) -> float | None:
@@ -186,10 +191,8 @@ def _read(rows, filters, scale: float | None) -> tuple[int, dict, bool]:
         "province": province_values(
             counted.get("province", {}), filters.get("province")
         ),
-        "availability": choice_values(
-            counted["availability"],
-            [(choice.value, choice.label) for choice in Profile.AVAILABILITY_FIELDS],
-            filters.get("availability"),
+        "availability": availability_values(
+            counted["availability"], filters.get("availability")
         ),
     }
     if scale is not None:

@@ -4,7 +4,7 @@ counted."""
 
 from dataclasses import dataclass
 
-from .models import Cluster, Province, SchoolType, SupportNeed
+from .models import Cluster, Profile, Province, SchoolType, SupportNeed
 
 # The topics a facet lists, the largest first: there are tens of them.
 TOPIC_FACET_SIZE = 15
@@ -78,3 +78,9 @@ def topic_values(rows, chosen) -> list[FacetValue]:
         # Keep the reader's choice visible even when it is not among the largest.
         values.append(FacetValue(chosen, chosen, 0, True))
     return values
+
+
+def availability_values(counts: dict, chosen) -> list[FacetValue]:
+    """`counts` by what a profile is open for (questions, a visit, a talk)."""
+    choices = [(choice.value, choice.label) for choice in Profile.AVAILABILITY_FIELDS]
+    return choice_values(counts, choices, chosen)
