@@ -1,6 +1,8 @@
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 
+from .query_params import MAX_INTEGER
+
 PAGE_SIZE = 12
 
 
@@ -29,11 +31,11 @@ class LookingAhead:
     For a list whose total is only estimated (network.directory_text_counts),
     where counting it exactly would cost what the estimate saves."""
 
-    def __init__(self, queryset, number, per_page: int):
-        try:
-            number = max(1, int(number))
-        except (TypeError, ValueError):
-            number = 1
+    def __init__(self, queryset, number: int | None, per_page: int):
+        # A number from the address (network.query_params.int_param): none
+        # means the first page, and the largest keeps the offset a number the
+        # database can hold.
+        number = min(max(1, number or 1), MAX_INTEGER // per_page)
         self.queryset = queryset
         self.start = (number - 1) * per_page
         self.rows = list(queryset[self.start : self.start + per_page + 1])

@@ -53,7 +53,8 @@ def directory(request):
     result = search_directory(request.user, filters)
     listed = result.profiles.select_related("photo")
     if result.approximate:
-        profiles = LookingAhead(listed, request.GET.get("page"), DIRECTORY_PAGE_SIZE)
+        number = int_param(request.GET, "page")
+        profiles = LookingAhead(listed, number, DIRECTORY_PAGE_SIZE)
     else:
         profiles = Counted(listed, result.total)
     page = _with_cards(paginate(request, profiles, DIRECTORY_PAGE_SIZE))

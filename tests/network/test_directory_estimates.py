@@ -63,14 +63,16 @@ def whole_network_sampled(monkeypatch):
 def test_a_list_paged_without_a_total_links_one_page_on_and_none_past_the_end(many):
     rows = Profile.objects.filter(name__startswith="Expert").order_by("name")
     names = [p.name for p in rows]
-    first = LookingAhead(rows, "1", 20)
+    first = LookingAhead(rows, 1, 20)
     assert first.count() == 21 and [p.name for p in first[0:20]] == names[:20]
     last = LookingAhead(rows, 2, 20)
     assert last.count() == 25 and [p.name for p in last[20:40]] == names[20:]
     past = LookingAhead(rows, 9, 20)
     assert past.count() == 25  # counted, once, to find the last page
     assert [p.name for p in past[20:40]] == names[20:]
-    assert LookingAhead(rows, "nonsense", 20).start == 0
+    assert LookingAhead(rows, None, 20).start == 0
+    huge = LookingAhead(rows, 10**30, 20)  # kept to an offset a database holds
+    assert huge.count() == 25 and [p.name for p in huge[20:40]] == names[20:]
 
 
 @postgresql_only
@@ -109,9 +111,12 @@ def test_an_estimated_list_is_complete_and_paged_to_its_end(
     assert names == [f"Expert {n:02d}" for n in range(20, 25)]
     assert 'rel="next"' not in second.text
 
-    past = client.get("/deskundigen/", {"q": "gebaren", "page": 7})
-    assert past.status_code == 200
-    assert past.context["profiles"].number == 2
+    for number in ("7", "9" * 30, "²", "-3", "abc"):
+        past = client.get("/deskundigen/", {"q": "gebaren", "page": number})
+        assert past.status_code == 200
+        # Past the end, or below 1, the paginator shows the last page.
+        shown = 2 if number in ("7", "9" * 30, "-3") else 1
+        assert past.context["profiles"].number == shown, number
 
 
 @postgresql_only
