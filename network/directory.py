@@ -281,9 +281,9 @@ def search_directory(user, filters: dict) -> DirectoryResult:
 def _count(filters: dict, user, on_profile, keys=None) -> tuple[int, dict, bool]:
     """The total, every facet's counts and whether they are estimates."""
     chosen = set(filters) - {"sort"}
-    if len(chosen) <= 1 and "q" not in chosen:
-        return (*kept_counts(user, filters), False)
     keys = chosen_keys(filters) if keys is None else keys
+    if len(chosen) <= 1 and "q" not in chosen:
+        return (*kept_counts(user, filters, keys), False)
     if "q" in on_profile:
         audience = directory_counts.audience_for(profile_visibilities_for(user))
         probes = _probes(filters, keys)
@@ -388,13 +388,14 @@ def _province_facet(conditions, filters) -> list[FacetValue]:
     return province_values(counts, filters.get("province"))
 
 
-def kept_counts(user, filters: dict) -> tuple[int, dict]:
+def kept_counts(user, filters: dict, keys=None) -> tuple[int, dict]:
     """The counts with nothing or one facet chosen, as network.directory_counts
     keeps them for the reader's audience."""
     chosen = next((name for name in filters if name != "sort"), None)
+    keys = chosen_keys(filters) if keys is None else keys
     counted = directory_counts.counts_for(
         directory_counts.audience_for(profile_visibilities_for(user)),
-        (chosen, _kept_values(chosen, filters[chosen])) if chosen else None,
+        (chosen, _kept_values(chosen, filters[chosen], keys)) if chosen else None,
     )
     by_number = {
         facet: {int(value): n for value, n in counted.get(facet, {}).items()}
@@ -428,14 +429,11 @@ def kept_counts(user, filters: dict) -> tuple[int, dict]:
     }
 
 
-def _kept_values(facet: str, chosen) -> list[str]:
-    """The values a chosen filter stands for, as the kept counts store them."""
-    if facet == "support_need":
-        keys = SupportNeed.objects.filter(slug=chosen).values_list("pk", flat=True)
-        return [str(key) for key in keys]
-    if facet == "topic":
-        keys = Topic.objects.filter(slug=chosen).values_list("pk", flat=True)
-        return [str(key) for key in keys]
+def _kept_values(facet: str, chosen, keys: dict) -> list[str]:
+    """The values a chosen filter stands for, as the kept counts store them
+    (a need or topic by key, from chosen_keys)."""
+    if facet in ("support_need", "topic"):
+        return [str(key) for key in keys[facet]]
     if facet == "school_type":
         return SchoolType.matching(chosen)
     return [str(chosen)]
