@@ -67,8 +67,8 @@ class _Ranked:
     statement that counted the kinds also fetched the page asked for; another
     page (the last, for a number past it) costs one more statement."""
 
-    def __init__(self, found, sign, only, ranking, window, total):
-        self.found, self.sign, self.only = found, sign, only
+    def __init__(self, user, found, sign, only, ranking, window, total):
+        self.user, self.found, self.sign, self.only = user, found, sign, only
         self.ranking, self.window = ranking, window
         self.total = total
 
@@ -85,18 +85,19 @@ class _Ranked:
         if start != self.window.start or stop > self.window.stop:
             self.window = slice(start, stop)
             self.ranking = ranking.rank(self.found, self.sign, self.window, self.only)
-        return _load(self.ranking.hits[: stop - start], dict(self.found))
+        return _load(self.ranking.hits[: stop - start], self.user)
 
 
-def _load(hits, results_of) -> list[tuple]:
+def _load(hits, user) -> list[tuple]:
     """(source, object, score) for (source, key, score) hits: each source's
-    objects in one query, in the hits' order."""
+    objects in one query, in the hits' order. Each is loaded among what the
+    reader may see (Source.loadable) once more, by key."""
     keys_of: dict = {}
     for source, key, score in hits:
         keys_of.setdefault(source, []).append((key, score))
     loaded = {}
     for source, keys in keys_of.items():
-        objects = ranking.objects_of(results_of[source])
+        objects = source.loadable(user).order_by()
         for obj in load_in_order(objects, keys, "_score"):
             loaded[(source.key, str(obj.pk))] = obj
     return [
@@ -222,6 +223,7 @@ def search(user, query, filters: Filters, kind="", page_number=1, request=None):
         for source, _results in searched.found
     ]
     hits = _Ranked(
+        user,
         searched.ranked_from,
         sign,
         chosen,

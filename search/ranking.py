@@ -53,12 +53,6 @@ def scored_sql(results) -> tuple[str, list]:
     return scored_keys(results).query.sql_with_params()
 
 
-def objects_of(results):
-    """The queryset whose objects a source's hits are (with what it selects)."""
-    compiler = getattr(results, "query_compiler", None)
-    return compiler.queryset if compiler is not None else results
-
-
 def finds_any(found) -> bool:
     """Whether any source has a hit: one statement that stops at the first
     (no scores, no counts)."""

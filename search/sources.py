@@ -109,6 +109,13 @@ class Source:
         """This source's hits for the words, best first, each with a `_score`."""
         return ranked(backend, words, operator, self.queryset(user, filters))
 
+    def loadable(self, user):
+        """Where a page of hits is loaded from, by key: what the reader may
+        see, read again, without the filters (the ranking applied those, and
+        asking them again cost the filters' subqueries a second
+        time)."""
+        return self.queryset(user, Filters())
+
     def results(self, objects, pattern, request) -> list[Result]:
         """Results for a page of hits, loading what they show in few queries."""
         raise NotImplementedError
@@ -225,6 +232,11 @@ class PeopleSource(Source):
                 school_type__in=SchoolType.matching(filters.school_type)
             )
         return profiles
+
+    def loadable(self, user):
+        # Only what a result shows (results): a profile's directory text and
+        # the rest of its columns stay in the database.
+        return super().loadable(user).only("slug", "name", "job_title", "bio")
 
     def narrowing_words(self, filters) -> list[list[str]]:
         """The chosen filters as words of the profiles' index entries, groups

@@ -134,3 +134,23 @@ def test_filters_never_let_a_hidden_or_closed_profile_through(corpus):
             shown = " ".join(r.title for r in outcome.page.object_list)
             assert (title in shown) == (name in allowed), (name, word)
             assert bool(outcome.total) == (name in allowed), (name, word)
+
+
+@pytest.mark.django_db
+def test_a_page_of_hits_is_loaded_only_among_what_the_reader_may_see(corpus):
+    """The ranking statement chose the hits among what the reader may see; the
+    page's objects are read once more by key through the same rule
+    (Source.loadable), so a hit the reader may not see (hidden a moment after
+    it was ranked, say) is never shown."""
+    from network.models import Profile
+    from search.sources import PEOPLE
+
+    words = ("gedragsproblemen", "ledenwoord", "zeldzaamwoord")
+    profiles = {MATRIX[word][0]: MATRIX[word][1] for word in words}
+    hits = [
+        (PEOPLE, str(Profile.objects.get(name=title).pk), 1.0) for title in profiles
+    ]
+    for name in VIEWERS:
+        loaded = engine._load(hits, viewer(corpus, name))
+        shown = {obj.name for _source, obj, _score in loaded}
+        assert shown == {t for t, allowed in profiles.items() if name in allowed}, name
