@@ -337,7 +337,12 @@ def public_pages_of(model):
     known = _PUBLIC_PAGES.get(model)
     if known is None:
         known = _PUBLIC_PAGES[model] = public_pages(model.objects.all())
-    return known.all()
+    pages = known.all()
+    # This very queryset, and no filtered copy of it (a copy does not carry
+    # the mark), compiles the same for every search: the backend may keep
+    # its SQL (search.postgres_backend).
+    pages.same_for_everyone = model._meta.label
+    return pages
 
 
 _PUBLIC_PAGES: dict = {}

@@ -57,6 +57,27 @@ def test_a_page_in_a_restricted_section_is_not_found(knowledge_index, home):
 
 
 @pytest.mark.django_db
+def test_pages_kept_compiled_still_ask_the_restrictions_of_the_moment(home):
+    """The four kinds of page are searched through SQL compiled once per
+    process (search.sources.public_pages_of marks the queryset): the private
+    sections are asked inside that SQL, so a section restricted after the
+    first search is left out of the next; a filtered copy is not marked."""
+    from search.sources import public_pages_of
+
+    section = publish(home, StandardPage(title="Werkgroep", slug="werkgroep"))
+    publish(section, StandardPage(title="Notulen werkgroep", slug="notulen"))
+    assert engine.search(None, "notulen", Filters()).total == 1
+    PageViewRestriction.objects.create(
+        page=section, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert engine.search(None, "notulen", Filters()).total == 0
+
+    pages = public_pages_of(StandardPage)
+    assert pages.same_for_everyone == "lecso_site.StandardPage"
+    assert not hasattr(pages.filter(depth__gt=2), "same_for_everyone")
+
+
+@pytest.mark.django_db
 def test_a_page_past_the_last_shows_the_last_of_one_kind(corpus):
     everything = engine.search(corpus.member, "leerlingen", Filters())
     facet = max(everything.facets, key=lambda facet: facet.count)
