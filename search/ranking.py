@@ -78,17 +78,17 @@ def rank(found, sign: int, window: slice, only=None) -> Ranking:
     for number, (source, results) in enumerate(found):
         sql, part_params = scored_sql(results)
         if only is None or source is only:
-            scores = (
-                "CAST(hit_score AS DOUBLE PRECISION) * %s AS score, "
-                "CAST(hit_score AS DOUBLE PRECISION) * %s AS relevance"
-            )
-            params += [sign * source.weight, sign]
+            # The score is read once here and weighed below: PostgreSQL pulls
+            # the source's subquery up into this one, so each mention of
+            # hit_score ranks the row again (0.7 of a 6 ms part, measured).
+            relevance = "CAST(hit_score AS DOUBLE PRECISION) * %s"
+            params.append(sign)
         else:
             # Only counted: the database need not score these (a score nobody
             # selects is never computed).
-            scores = f"{NO_SCORE} AS score, {NO_SCORE} AS relevance"
+            relevance = NO_SCORE
         parts.append(
-            f"SELECT {number} AS source, hit_key, {scores} "
+            f"SELECT {number} AS source, hit_key, {relevance} AS relevance "
             f"FROM ({sql}) AS kind_{number}"
         )
         params += part_params
@@ -96,12 +96,15 @@ def rank(found, sign: int, window: slice, only=None) -> Ranking:
     only_clause = ""
     if only is not None:
         only_clause = f"WHERE source = {sources.index(only)}"
+    weights = " ".join(f"WHEN {number} THEN %s" for number in range(len(sources)))
+    params += [source.weight for source in sources]
     # Keys are numbers as text: by length, then as text, they sort as numbers
     # whatever the database's collation.
     sql = (
         f"WITH hits AS ({' UNION ALL '.join(parts)}) "
         "SELECT source, hit_key, score, relevance, 0 AS total FROM ("
-        f"SELECT source, hit_key, score, relevance FROM hits {only_clause} "
+        "SELECT source, hit_key, relevance, "
+        f"relevance * CASE source {weights} END AS score FROM hits {only_clause} "
         "ORDER BY score DESC, source, LENGTH(hit_key), hit_key "
         "LIMIT %s OFFSET %s) AS shown "
         "UNION ALL SELECT source, NULL, NULL, NULL, COUNT(*) FROM hits GROUP BY source"
