@@ -111,9 +111,8 @@ class Source:
 
     def loadable(self, user):
         """Where a page of hits is loaded from, by key: what the reader may
-        see, read again, without the filters (the ranking applied those, and
-        asking them again cost the filters' subqueries a second
-        time)."""
+        see, read again, without the filters (the ranking applied those;
+        asking them again ran the filters' subqueries a second time)."""
         return self.queryset(user, Filters())
 
     def results(self, objects, pattern, request) -> list[Result]:
