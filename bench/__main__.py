@@ -186,7 +186,7 @@ def measure(urls, repeat: int) -> tuple[list, dict[str, tuple[float, float]]]:
         response = client.get(url)
         if response.status_code != 200:
             raise SystemExit(f"{url} answered {response.status_code}")
-        ways = _floor_ways(name, url, None if reader == "anonymous" else member, cold)
+        ways = _floor_ways(name, url, reader == "anonymous", member, cold)
         for way in ways:
             way()
         samples, floor_samples = [], [[] for _way in ways]
@@ -227,15 +227,15 @@ def measure(urls, repeat: int) -> tuple[list, dict[str, tuple[float, float]]]:
 DIRECTORY_FLOORS = ("directory, text + 2 filters", "directory, text + 2, cold")
 
 
-def _floor_ways(name, url, reader, cold) -> list:
+def _floor_ways(name, url, visitor: bool, member, cold) -> list:
     """The floor of a search page (as the same reader) or of the directory's
     text search (as a member), each way it is written; none for other pages."""
     from bench.floors import directory_floor, search_floor
 
     if url.startswith("/zoeken/?"):
-        return search_floor(reader, url)
+        return search_floor(None if visitor else member, url)
     if name in DIRECTORY_FLOORS:
-        return directory_floor(_member(), url, cold)
+        return directory_floor(member, url, cold)
     return []
 
 
