@@ -1,13 +1,13 @@
 """Fixtures shared by all tests: an explicit Wagtail page tree with Dutch content."""
 
 import asyncio
-import concurrent.futures
 import datetime
 import importlib
 import json
 import os
 import shutil
 import tempfile
+import threading
 import uuid
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -237,14 +237,51 @@ def _media_in_a_temporary_folder(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
 
 
+# How long tasks a scenario left behind (a channel layer's reader, say) get to
+# end once cancelled before they are left to themselves.
+LEFTOVER_SECONDS = 5
+
+
 @pytest.fixture
 def run_async():
     """Run an async test scenario to the end on a thread of its own, so it works
-    even while another event loop (Playwright's) is running on this one."""
+    even while another event loop (Playwright's) is running on this one.
+
+    The time limit holds: a scenario that runs past it fails the test, and
+    tasks it leaves behind that do not end when cancelled are abandoned.
+    asyncio.run waits for them for ever; on PostgreSQL + Redis a finished
+    scenario once held a CI run that way for fifteen minutes, its loop
+    waiting on a socket no task would read again."""
 
     def run(scenario, *args, timeout: float = 60):
-        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-            return pool.submit(asyncio.run, scenario(*args)).result(timeout=timeout)
+        outcome = {}
+
+        def on_its_own_loop():
+            loop = asyncio.new_event_loop()
+            try:
+                outcome["value"] = loop.run_until_complete(
+                    asyncio.wait_for(scenario(*args), timeout)
+                )
+            except BaseException as error:  # handed to the test below
+                outcome["error"] = error
+            finally:
+                leftovers = asyncio.all_tasks(loop)
+                for task in leftovers:
+                    task.cancel()
+                if leftovers:
+                    loop.run_until_complete(
+                        asyncio.wait(leftovers, timeout=LEFTOVER_SECONDS)
+                    )
+                loop.close()
+
+        worker = threading.Thread(target=on_its_own_loop, daemon=True)
+        worker.start()
+        worker.join(timeout + LEFTOVER_SECONDS + 5)
+        if worker.is_alive():
+            raise TimeoutError(f"the scenario did not end within {timeout} s")
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]
 
     return run
 
