@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Error, expect
 
 from events.links import registration_path
 from events.services import register
@@ -77,6 +77,20 @@ def member_pages(kinds, registration) -> list[tuple[str, str, int]]:
     ]
 
 
+def keep_picture(page, path: Path) -> None:
+    """A full-page screenshot, tried up to three times: on a busy machine
+    Chromium now and then has no frame ready and answers "Unable to capture
+    screenshot" (CI, 7 December); the next try, a moment later, gets one."""
+    for attempt in range(3):
+        try:
+            page.screenshot(path=path, full_page=True)
+            return
+        except Error as problem:
+            if "Unable to capture screenshot" not in str(problem) or attempt == 2:
+                raise
+            page.wait_for_timeout(500)
+
+
 def every_violation(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -97,7 +111,7 @@ def look_at(page, name: str, path: str, status: int) -> list[str]:
         assert response.status == status, path
         expect(page.locator("h1").first).to_be_visible()
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
+        keep_picture(page, SCREENSHOTS / f"{name}-{width}.png")
         problems += [f"{path} at {width}px: {v}" for v in every_violation(page)]
         if path.startswith("/account/") and width == 320:
             informal = INFORMAL.findall(page.locator("main").inner_text())
@@ -110,7 +124,7 @@ def look_at(page, name: str, path: str, status: int) -> list[str]:
     page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})
     page.goto(path)
     top = page.locator("h1").first.bounding_box()["y"]
-    page.screenshot(path=SCREENSHOTS / f"{name}-{PHONE[0]}.png", full_page=True)
+    keep_picture(page, SCREENSHOTS / f"{name}-{PHONE[0]}.png")
     if top > PHONE[1] * 0.3:
         problems.append(f"{path}: the title starts {top:.0f}px down on a phone")
     return problems
