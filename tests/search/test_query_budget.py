@@ -66,11 +66,17 @@ def test_pages_kept_compiled_still_ask_the_restrictions_of_the_moment(home):
 
     section = publish(home, StandardPage(title="Werkgroep", slug="werkgroep"))
     publish(section, StandardPage(title="Notulen werkgroep", slug="notulen"))
-    assert engine.search(None, "notulen", Filters()).total == 1
+    neighbour = publish(
+        home, StandardPage(title="Notulen bestuur", slug="notulen-bestuur")
+    )
+    assert engine.search(None, "notulen", Filters()).total == 2
     PageViewRestriction.objects.create(
         page=section, restriction_type=PageViewRestriction.LOGIN
     )
-    assert engine.search(None, "notulen", Filters()).total == 0
+    found = engine.search(None, "notulen", Filters())
+    # The section's page below it is left out; the page next to the section,
+    # whose path sorts right after the section's own, is not.
+    assert [result.url for result in found.page.object_list] == [neighbour.url]
 
     pages = public_pages_of(StandardPage)
     assert pages.same_for_everyone == "lecso_site.StandardPage"
