@@ -4,11 +4,16 @@ machine, this data and this database.
 
 The search floor is one SQL statement, run through a raw cursor: it matches the
 query's words in the same index, keeps the rows the reader may see (the same
-permission subqueries the sources use, compiled once), ranks them and returns
-one page of (kind, key, score). On PostgreSQL it is written two ways (each kind
-its own part, as on the page, and all kinds in one WHERE) and the faster is the
-floor. The page itself does that and more (facet counts, the objects shown, the
-template); the ratio says how much more.
+permission subqueries the sources use, compiled once), ranks them as the page
+does and returns the page's own page of (kind, key, score). On PostgreSQL it is
+written two ways (each kind its own part, as on the page, and all kinds in one
+WHERE) and the faster is the floor. The page itself does that and more (facet
+counts, the objects shown, the template); the ratio says how much more.
+
+Until 7 December 2026 the floor ranked by one rank of the whole stored
+document and left out each kind's weight: a cheaper score, or a dearer one
+where the document is long (it is kept out of line), and other rows (for a
+visitor's "zelfregulatie", none of the page's twenty).
 
 The directory's floor is its own statements (the count, the page's rows and,
 cold, the facet counts), compiled once and run through a raw cursor, with the
@@ -27,6 +32,7 @@ from urllib.parse import parse_qs, urlsplit
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from search import sources as registry
@@ -99,47 +105,92 @@ def search_statements(user, url: str) -> list[tuple[str, list]]:
     as (SQL, parameters): on PostgreSQL with each kind its own part, side by
     side as on the page (search.ranking), and with all kinds in one WHERE
     joined by OR. Which is faster depends on the data (at realistic scale the
-    OR, at 10x the parts), so the floor is the faster of the two."""
+    OR, at 10x the parts), so the floor is the faster of the two.
+
+    Either way it returns the page's own page of hits, in the page's order:
+    each hit scored as the page scores it (the search backend's score of the
+    query, which weighs a title match by the title's length and sums or
+    multiplies the parts of a word's other names), times its kind's weight,
+    ties broken by kind and key."""
     query = {key: values[-1] for key, values in parse_qs(urlsplit(url).query).items()}
     words = search_words(query.get("q", ""))
     form = SearchForm(query)
     filters = form.filters()
     kind = query.get("type", "")
     page = int(query.get("page", 1))
-    allowed = [  # (clause, params) per kind searched
-        _allowed(source, user, filters, words)
-        for source in registry.registered()
-        if source.applies(filters) and (not kind or source.key == kind)
+    kinds = [  # (source's number, source, (clause, params)) per kind searched
+        (number, source, _allowed(source, user, filters, words))
+        for number, source in enumerate(
+            s for s in registry.registered() if s.applies(filters)
+        )
+        if not kind or source.key == kind
     ]
-    either = f"({' OR '.join(clause for clause, _params in allowed)})"
-    either_params = [value for _clause, params in allowed for value in params]
+    either = f"({' OR '.join(clause for _n, _s, (clause, _p) in kinds)})"
+    either_params = [value for _n, _s, (_c, params) in kinds for value in params]
+    # The kind of an entry in the one WHERE: its content types name it.
+    numbers, weights, types_params = [], [], []
+    for number, source, _allowed_clause in kinds:
+        types = _types(source, user, filters)
+        numbers.append(f"WHEN e.content_type_id IN ({types}) THEN {number}")
+        weights.append(f"WHEN e.content_type_id IN ({types}) THEN %s")
+        types_params.append(source.weight)
+    kind_of = f"CASE {' '.join(numbers)} END"
+    weight_of = f"CASE {' '.join(weights)} END"
     window = f"LIMIT {PER_PAGE} OFFSET {(page - 1) * PER_PAGE}"
+    order = "ORDER BY score DESC, source, LENGTH(object_id), object_id"
     if connection.vendor != "postgresql":
+        # bm25 is lower for better: turned round, as the page turns it.
         sql = (
-            "SELECT e.content_type_id, e.object_id, "
-            "bm25(wagtailsearch_indexentry_fts) AS score "
+            f"SELECT {kind_of} AS source, e.object_id AS object_id, "
+            f"-bm25(wagtailsearch_indexentry_fts) * {weight_of} AS score "
             "FROM wagtailsearch_indexentry_fts JOIN wagtailsearch_indexentry e "
             "ON e.id = wagtailsearch_indexentry_fts.rowid "
             f"WHERE wagtailsearch_indexentry_fts MATCH %s AND {either} "
-            f"ORDER BY score, e.object_id {window}"
+            f"{order} {window}"
         )
-        return [(sql, [_match(words, postgres=False), *either_params])]
+        return [(sql, [*types_params, _match(words, postgres=False), *either_params])]
     match = _match(words, postgres=True)
+    score, score_params = _page_score(words)
     matching = (
-        "SELECT e.content_type_id, e.object_id, ts_rank(e.document, q) AS score "
-        "FROM wagtailsearch_indexentry e, to_tsquery('dutch', %s) q "
-        "WHERE e.document @@ q AND "
+        "FROM wagtailsearch_indexentry e "
+        "WHERE e.document @@ to_tsquery('dutch', %s) AND "
     )
-    parts = " UNION ALL ".join(matching + clause for clause, _params in allowed)
+    parts, parts_params = [], []
+    for number, source, (clause, params) in kinds:
+        parts.append(
+            f"SELECT {number} AS source, e.object_id, ({score}) * %s AS score "
+            f"{matching}{clause}"
+        )
+        parts_params += [*score_params, source.weight, match, *params]
     by_kind = (
-        f"SELECT content_type_id, object_id, score FROM ({parts}) AS hits "
-        f"ORDER BY score DESC, object_id {window}"
+        f"SELECT source, object_id, score FROM ({' UNION ALL '.join(parts)}) "
+        f"AS hits {order} {window}"
     )
-    in_one = f"{matching}{either} ORDER BY score DESC, e.object_id {window}"
+    in_one = (
+        f"SELECT {kind_of} AS source, e.object_id, ({score}) * {weight_of} AS score "
+        f"{matching}{either} {order} {window}"
+    )
     return [
-        (by_kind, [value for _c, params in allowed for value in (match, *params)]),
-        (in_one, [match, *either_params]),
+        (by_kind, parts_params),
+        (in_one, [*score_params, *types_params, match, *either_params]),
     ]
+
+
+def _types(source, user, filters) -> str:
+    model = source.queryset(user, filters).model
+    return ", ".join(str(ct) for ct in get_descendants_content_types_pks(model))
+
+
+def _page_score(words: list[str]) -> tuple[str, list]:
+    """The score the search backend gives an index entry for these words, as
+    SQL on the entry `e`: the page's own formula (for a word with other
+    names, a sum and product of many ranks), so that the floor ranks as the
+    page does."""
+    backend = get_search_backend()
+    searched = backend.search(vocabulary.query_for(words, "and"), Page.objects.all())
+    compiler = searched.query_compiler
+    _match, (score, params) = compiler._match_and_score(compiler.get_config(backend))
+    return score.replace('"wagtailsearch_indexentry".', "e."), list(params)
 
 
 def search_floor(user, url: str) -> list:
