@@ -14,17 +14,34 @@ SNIPPET_LENGTH = 220
 LEAD = 60  # characters shown before the first match
 
 
+# The accents Snowball's Dutch stemmer takes off (umlaut and acute), each to
+# its own letter, so that a folded text keeps every word where it was.
+_FOLD = str.maketrans("äëïöüáéíóúÄËÏÖÜÁÉÍÓÚ", "aeiouaeiouAEIOUAEIOU")
+
+
 class WordMatcher:
     """Finds the words of a text whose Dutch stem is one of the query's stems:
-    the same rule the search matched them by."""
+    the same rule the search matched them by.
+
+    Only words that begin as a stem does are stemmed: the stemmer keeps a
+    word's first two letters (it lowers them and takes their accents off;
+    suffixes go only after the third letter, and a doubled vowel loses a
+    letter only after a consonant). Stemming every word of the texts of a
+    page of results took a third of describing them (7 December 2026)."""
 
     WORD = re.compile(r"\w+", re.UNICODE)
 
     def __init__(self, query: str):
         self.stems = set(dutch_stems(query))
+        starts = sorted({stem[:2] for stem in self.stems}, key=len, reverse=True)
+        self.candidates = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(start) for start in starts) + r")\w*",
+            re.IGNORECASE,
+        )
 
     def finditer(self, text: str):
-        for match in self.WORD.finditer(text):
+        for candidate in self.candidates.finditer(text.translate(_FOLD)):
+            match = self.WORD.match(text, candidate.start())
             if _stem(match.group(0)) in self.stems:
                 yield match
 
