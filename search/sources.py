@@ -359,10 +359,8 @@ def _private_sections() -> RawSQL:
     """The keys of pages in a private section (under a view restriction), as
     SQL compiled once per process: it names no reader and no time, and
     compiling it took half a millisecond for each kind of page in every
-    search. On PostgreSQL it is written by hand (_PRIVATE_SECTIONS_SQL)."""
+    search."""
     known = _PRIVATE_SECTIONS.get(connection.vendor)
-    if known is None and connection.vendor == "postgresql":
-        known = _PRIVATE_SECTIONS["postgresql"] = (_PRIVATE_SECTIONS_SQL, ())
     if known is None:
         restricted = PageViewRestriction.objects.annotate(
             section=Length("page__path")
@@ -374,20 +372,6 @@ def _private_sections() -> RawSQL:
 
 
 _PRIVATE_SECTIONS: dict = {}
-
-# From the restrictions outward: each restricted page's section is the range
-# of paths that start with its own, read from the pattern index Django keeps
-# on the unique path column ("~" sorts after every character of Wagtail's
-# paths). Asked the other way round, as the ORM writes it, every page of the
-# kind is looked at for a restriction above it: at ten times today's pages,
-# 4.9 ms for each of the four kinds in every search (7 December 2026).
-_PRIVATE_SECTIONS_SQL = """
-    SELECT page.id
-    FROM wagtailcore_pageviewrestriction restriction
-    JOIN wagtailcore_page section ON section.id = restriction.page_id
-    JOIN wagtailcore_page page
-      ON page.path ~>=~ section.path AND page.path ~<~ (section.path || '~')
-"""
 
 
 def period_q(field_name: str, filters: Filters) -> Q:
