@@ -44,23 +44,23 @@ from search.stems import dutch_stems
 from search.text import search_words
 
 
-def _allowed(source, user, filters, words) -> tuple[str, list]:
+def _allowed(source, user, filters, words) -> tuple[str, list, str]:
     """The index entries of a source the reader may see, asked for as the site
     search asks. On PostgreSQL (search.postgres_backend) the entry's key is
     compared as a number with the keys the source's search names: the keys
     the reader may see or, where the source says so (the people a member may
     see: all but a few), all keys but the few it excludes; filters the index
     entries name as words (network.narrowing) are matched in the text index.
-    On SQLite the key is compared as text with the allowed objects' keys."""
+    On SQLite the key is compared as text with the allowed objects' keys.
+    As (condition, parameters, the source's content types)."""
     model_queryset = source.queryset(user, filters)
     types = ", ".join(
         str(ct) for ct in get_descendants_content_types_pks(model_queryset.model)
     )
     if connection.vendor != "postgresql":
         sql, params = allowed_keys(model_queryset).query.sql_with_params()
-        return f"(e.content_type_id IN ({types}) AND e.object_id IN ({sql}))", list(
-            params
-        )
+        condition = f"(e.content_type_id IN ({types}) AND e.object_id IN ({sql}))"
+        return condition, list(params), types
     key = f"CASE WHEN e.content_type_id IN ({types}) THEN e.object_id::bigint END"
     searched = source.search(get_search_backend(), words, "and", user, filters)
     narrowing = getattr(searched, "narrowing_words", None)
@@ -82,7 +82,7 @@ def _allowed(source, user, filters, words) -> tuple[str, list]:
     if narrowing:
         conditions.append("e.document @@ to_tsquery('simple', %s)")
         params.append(narrowing_tsquery(narrowing))
-    return f"({' AND '.join(conditions)})", params
+    return f"({' AND '.join(conditions)})", params, types
 
 
 def _match(words: list[str], postgres: bool) -> str:
@@ -118,22 +118,23 @@ def search_statements(user, url: str) -> list[tuple[str, list]]:
     filters = form.filters()
     kind = query.get("type", "")
     page = int(query.get("page", 1))
-    kinds = [  # (source's number, source, (clause, params)) per kind searched
-        (number, source, _allowed(source, user, filters, words))
+    # (the source's number on the page, source, condition, params, content
+    # types) for each kind searched
+    kinds = [
+        (number, source, *_allowed(source, user, filters, words))
         for number, source in enumerate(
             s for s in registry.registered() if s.applies(filters)
         )
         if not kind or source.key == kind
     ]
-    either = f"({' OR '.join(clause for _n, _s, (clause, _p) in kinds)})"
-    either_params = [value for _n, _s, (_c, params) in kinds for value in params]
+    either = f"({' OR '.join(clause for _n, _s, clause, _p, _t in kinds)})"
+    either_params = [value for _n, _s, _c, params, _t in kinds for value in params]
     # The kind of an entry in the one WHERE: its content types name it.
-    numbers, weights, types_params = [], [], []
-    for number, source, _allowed_clause in kinds:
-        types = _types(source, user, filters)
+    numbers, weights, weight_params = [], [], []
+    for number, source, _clause, _params, types in kinds:
         numbers.append(f"WHEN e.content_type_id IN ({types}) THEN {number}")
         weights.append(f"WHEN e.content_type_id IN ({types}) THEN %s")
-        types_params.append(source.weight)
+        weight_params.append(source.weight)
     kind_of = f"CASE {' '.join(numbers)} END"
     weight_of = f"CASE {' '.join(weights)} END"
     window = f"LIMIT {PER_PAGE} OFFSET {(page - 1) * PER_PAGE}"
@@ -148,7 +149,7 @@ def search_statements(user, url: str) -> list[tuple[str, list]]:
             f"WHERE wagtailsearch_indexentry_fts MATCH %s AND {either} "
             f"{order} {window}"
         )
-        return [(sql, [*types_params, _match(words, postgres=False), *either_params])]
+        return [(sql, [*weight_params, _match(words, postgres=False), *either_params])]
     match = _match(words, postgres=True)
     score, score_params = _page_score(words)
     matching = (
@@ -156,7 +157,7 @@ def search_statements(user, url: str) -> list[tuple[str, list]]:
         "WHERE e.document @@ to_tsquery('dutch', %s) AND "
     )
     parts, parts_params = [], []
-    for number, source, (clause, params) in kinds:
+    for number, source, clause, params, _types in kinds:
         parts.append(
             f"SELECT {number} AS source, e.object_id, ({score}) * %s AS score "
             f"{matching}{clause}"
@@ -172,20 +173,16 @@ def search_statements(user, url: str) -> list[tuple[str, list]]:
     )
     return [
         (by_kind, parts_params),
-        (in_one, [*score_params, *types_params, match, *either_params]),
+        (in_one, [*score_params, *weight_params, match, *either_params]),
     ]
-
-
-def _types(source, user, filters) -> str:
-    model = source.queryset(user, filters).model
-    return ", ".join(str(ct) for ct in get_descendants_content_types_pks(model))
 
 
 def _page_score(words: list[str]) -> tuple[str, list]:
     """The score the search backend gives an index entry for these words, as
     SQL on the entry `e`: the page's own formula (for a word with other
     names, a sum and product of many ranks), so that the floor ranks as the
-    page does."""
+    page does. The formula is taken from the backend's compiler rather than
+    written again here: a floor that ranked otherwise returned other rows."""
     backend = get_search_backend()
     searched = backend.search(vocabulary.query_for(words, "and"), Page.objects.all())
     compiler = searched.query_compiler
