@@ -68,12 +68,17 @@ def finds_any(found) -> bool:
         return bool(cursor.fetchone()[0])
 
 
-def rank(found, sign: int, window: slice, only=None) -> Ranking:
+def rank(found, sign: int, window: slice, only=None, count=True) -> Ranking:
     """Counts per source and the hits in `window` of the merged list (or of
     source `only`'s list), in one statement. `sign` turns the backend's scores
-    so that higher is better (SQLite's bm25 is lower for better)."""
+    so that higher is better (SQLite's bm25 is lower for better). Without
+    `count` only the window is ranked (its counts stay 0): the statement no
+    longer keeps every hit aside to count it after ranking, which cost a
+    fifth of a small search's statement (7 December 2026)."""
     if not found:
         return Ranking()
+    if not count and only is not None:
+        found = [(source, results) for source, results in found if source is only]
     parts, params = [], []
     for number, (source, results) in enumerate(found):
         sql, part_params = scored_sql(results)
@@ -96,20 +101,39 @@ def rank(found, sign: int, window: slice, only=None) -> Ranking:
     only_clause = ""
     if only is not None:
         only_clause = f"WHERE source = {sources.index(only)}"
-    weights = " ".join(f"WHEN {number} THEN %s" for number in range(len(sources)))
-    params += [source.weight for source in sources]
+    # A weight bound as a plain number is NUMERIC to PostgreSQL, and every
+    # hit's score was turned from it to a float and back (half a millisecond
+    # of a 10 ms statement).
+    weights = " ".join(
+        f"WHEN {number} THEN CAST(%s AS DOUBLE PRECISION)"
+        for number in range(len(sources))
+    )
+    weight_params = [source.weight for source in sources]
+    window_params = [max(0, window.stop - window.start), window.start]
     # Keys are numbers as text: by length, then as text, they sort as numbers
     # whatever the database's collation.
-    sql = (
-        f"WITH hits AS ({' UNION ALL '.join(parts)}) "
-        "SELECT source, hit_key, score, relevance, 0 AS total FROM ("
+    ranked = (
         "SELECT source, hit_key, relevance, "
-        f"relevance * CASE source {weights} END AS score FROM hits {only_clause} "
+        f"relevance * CASE source {weights} END AS score FROM {{hits}} {only_clause} "
         "ORDER BY score DESC, source, LENGTH(hit_key), hit_key "
-        "LIMIT %s OFFSET %s) AS shown "
-        "UNION ALL SELECT source, NULL, NULL, NULL, COUNT(*) FROM hits GROUP BY source"
+        "LIMIT %s OFFSET %s"
     )
-    params += [max(0, window.stop - window.start), window.start]
+    union = " UNION ALL ".join(parts)
+    if count:
+        sql = (
+            f"WITH hits AS ({union}) "
+            "SELECT source, hit_key, score, relevance, 0 AS total FROM ("
+            f"{ranked.format(hits='hits')}) AS shown "
+            "UNION ALL SELECT source, NULL, NULL, NULL, COUNT(*) FROM hits "
+            "GROUP BY source"
+        )
+        params += weight_params + window_params
+    else:
+        sql = (
+            "SELECT source, hit_key, score, relevance, 0 AS total FROM ("
+            f"{ranked.format(hits=f'({union}) AS hits')}) AS shown"
+        )
+        params = weight_params + params + window_params
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()

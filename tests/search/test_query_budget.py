@@ -2,6 +2,7 @@
 still keep out what the reader may not see."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
@@ -109,9 +110,10 @@ def test_every_hit_is_on_one_page_only(corpus):
 
 @pytest.mark.django_db
 def test_one_kind_beside_counts_of_the_others_from_a_moment_ago(corpus):
-    """Opening one kind after the search of all kinds counts only that kind:
-    the others' counts are the reader's own from the search before, and the
-    chosen kind's count and page are always fresh."""
+    """Opening one kind after the search of all kinds searches only that kind
+    and ranks only its page: the counts are the reader's own from the search
+    before (the number on the link they followed), the page is the one a
+    search from scratch ranks."""
     from django.contrib.auth.models import AnonymousUser
 
     everything = engine.search(corpus.member, "leerlingen", Filters())
@@ -120,10 +122,17 @@ def test_one_kind_beside_counts_of_the_others_from_a_moment_ago(corpus):
     assert people.count
     with CaptureQueriesContext(connection) as asked:
         alone = engine.search(corpus.member, "leerlingen", Filters(), kind="mensen")
-    ranked = [q["sql"] for q in asked.captured_queries if "WITH hits" in q["sql"]]
+    ranked = [q["sql"] for q in asked.captured_queries if "hit_key" in q["sql"]]
     assert len(ranked) == 1 and "kind_1" not in ranked[0]  # one kind searched
+    assert "COUNT(" not in ranked[0]  # and not counted again
     assert {f.key: f.count for f in alone.facets} == counted
     assert alone.page.paginator.count == people.count
+    cache.clear()
+    from_scratch = engine.search(corpus.member, "leerlingen", Filters(), kind="mensen")
+    assert [r.url for r in alone.page.object_list] == [
+        r.url for r in from_scratch.page.object_list
+    ]
+    assert {f.key: f.count for f in from_scratch.facets} == counted
 
     # Someone else (a visitor, who sees fewer people) gets their own counts.
     visitor = engine.search(AnonymousUser(), "leerlingen", Filters(), kind="mensen")
@@ -131,3 +140,24 @@ def test_one_kind_beside_counts_of_the_others_from_a_moment_ago(corpus):
     assert next(f for f in visitor.facets if f.key == "mensen").count == (
         visitor.page.paginator.count
     )
+
+
+@pytest.mark.parametrize(
+    ("known", "page", "shown", "expected"),
+    [
+        (3, 1, 4, 4),  # a hit published since: the short list counts it
+        (5, 1, 2, 2),  # two gone since: the short list is exact
+        (0, 1, 0, 0),  # nothing
+        (45, 3, 5, 45),  # the list ends on this page: exact
+        (50, 2, 20, 50),  # a full page: the count from a moment ago
+        (30, 2, 20, 40),  # ... but at least up to what is shown
+        (45, 4, 0, 45),  # past the end: the paginator turns back
+        (45, 9, 0, 45),
+        (70, 4, 0, 60),  # past the end of a list that shrank
+    ],
+)
+def test_a_chosen_kinds_count_is_exact_where_its_list_ends(
+    known, page, shown, expected
+):
+    window = engine._window(page)
+    assert engine._chosen_count(known, window, shown) == expected
