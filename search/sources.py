@@ -315,8 +315,10 @@ def page_urls(pages) -> list[str]:
     its own, else the full address), with the site root paths read from the
     cache once for all: get_url keeps them on the request it is given, and
     finding the request's site would cost a query."""
-    paths = SimpleNamespace()  # where get_url_parts keeps them
-    one_site = len({root[0] for root in Site.get_site_root_paths()}) == 1
+    roots = Site.get_site_root_paths()
+    # Where get_url_parts looks for them before it reads the cache again.
+    paths = SimpleNamespace(_wagtail_cached_site_root_paths=roots)
+    one_site = len({root[0] for root in roots}) == 1
     urls = []
     for page in pages:
         site_id, root_url, path = page.get_url_parts(paths) or (None, None, None)
