@@ -112,8 +112,12 @@ def rank(found, sign: int, window: slice, only=None, count=True) -> Ranking:
     window_params = [max(0, window.stop - window.start), window.start]
     # Keys are numbers as text: by length, then as text, they sort as numbers
     # whatever the database's collation.
+    # Only the weighted score is selected: a relevance selected beside it was
+    # a second ranking of every hit (PostgreSQL pulls the parts' subqueries up
+    # into this one), a millisecond of a forum search's 9. It is the score
+    # over the weight.
     ranked = (
-        "SELECT source, hit_key, relevance, "
+        "SELECT source, hit_key, "
         f"relevance * CASE source {weights} END AS score FROM {{hits}} {only_clause} "
         "ORDER BY score DESC, source, LENGTH(hit_key), hit_key "
         "LIMIT %s OFFSET %s"
@@ -122,15 +126,15 @@ def rank(found, sign: int, window: slice, only=None, count=True) -> Ranking:
     if count:
         sql = (
             f"WITH hits AS ({union}) "
-            "SELECT source, hit_key, score, relevance, 0 AS total FROM ("
+            "SELECT source, hit_key, score, 0 AS total FROM ("
             f"{ranked.format(hits='hits')}) AS shown "
-            "UNION ALL SELECT source, NULL, NULL, NULL, COUNT(*) FROM hits "
+            "UNION ALL SELECT source, NULL, NULL, COUNT(*) FROM hits "
             "GROUP BY source"
         )
         params += weight_params + window_params
     else:
         sql = (
-            "SELECT source, hit_key, score, relevance, 0 AS total FROM ("
+            "SELECT source, hit_key, score, 0 AS total FROM ("
             f"{ranked.format(hits=f'({union}) AS hits')}) AS shown"
         )
         params = weight_params + params + window_params
@@ -139,10 +143,12 @@ def rank(found, sign: int, window: slice, only=None, count=True) -> Ranking:
         rows = cursor.fetchall()
     ranking = Ranking(counts=dict.fromkeys(sources, 0))
     shown = []
-    for number, key, score, relevance, total in rows:
+    for number, key, score, total in rows:
         if key is None:
             ranking.counts[sources[number]] = total
         else:
+            weight = sources[number].weight
+            relevance = score / weight if weight else 0.0
             shown.append((-score, number, len(key), key, relevance))
     ranking.hits = [
         (sources[number], key, relevance)
