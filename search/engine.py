@@ -218,6 +218,11 @@ def search(user, query, filters: Filters, kind="", page_number=1, request=None):
     """The outcome of one search for this person: facets, one page of results,
     and whether it fell back to results with only some of the words. None when
     the query holds no words at all."""
+    with registry.one_search():
+        return _search(user, query, filters, kind, page_number, request)
+
+
+def _search(user, query, filters, kind, page_number, request):
     backend = get_search_backend()
     words = search_words(query)
     if not words:

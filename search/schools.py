@@ -109,7 +109,7 @@ class SchoolSource(Source):
         return schools
 
     def search(self, backend, words, operator, user, filters):
-        schools = self.queryset(user, filters)
+        schools = self.built(user, filters)
         place, other_words = place_in(words)
         about = [word for word in other_words if word not in KIND_WORDS]
         if place is None or (about == other_words and about):

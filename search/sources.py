@@ -7,6 +7,8 @@ Apps offer sources through the Wagtail hook `search_sources` (a function
 returning a Source) in their wagtail_hooks.py: `site` offers its pages, events
 and forum threads (site/search_sources.py), this app offers people."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from types import SimpleNamespace
@@ -107,13 +109,23 @@ class Source:
 
     def search(self, backend, words, operator, user, filters):
         """This source's hits for the words, best first, each with a `_score`."""
-        return ranked(backend, words, operator, self.queryset(user, filters))
+        return ranked(backend, words, operator, self.built(user, filters))
 
     def loadable(self, user):
         """Where a page of hits is loaded from, by key: what the reader may
         see, read again, without the filters (the ranking applied those;
         asking them again ran the filters' subqueries a second time)."""
-        return self.queryset(user, Filters())
+        return self.built(user, Filters())
+
+    def built(self, user, filters):
+        """queryset(user, filters), built once in one search (one_search)."""
+        built = _BUILT.get()
+        if built is None:
+            return self.queryset(user, filters)
+        key = (self.key, filters)
+        if key not in built:
+            built[key] = self.queryset(user, filters)
+        return built[key].all()
 
     def results(self, objects, pattern, request) -> list[Result]:
         """Results for a page of hits, loading what they show in few queries."""
@@ -131,6 +143,24 @@ class Source:
 
     def result(self, obj, **kwargs) -> Result:
         return Result(kind=self.key, kind_label=str(self.singular), **kwargs)
+
+
+# The querysets built in the search under way, by source and filters.
+_BUILT: ContextVar[dict | None] = ContextVar("search_querysets", default=None)
+
+
+@contextmanager
+def one_search():
+    """Within it, a source's queryset for the reader and the filters is built
+    once: ranking the hits and loading a page of them, without filters, ask
+    for the same one. Building the forum's rule for a reader took a
+    millisecond of a request, twice (7 December 2026). Kept for one search
+    only, so no rule outlives the request that asked it."""
+    token = _BUILT.set({})
+    try:
+        yield
+    finally:
+        _BUILT.reset(token)
 
 
 def ranked(backend, words, operator, queryset):

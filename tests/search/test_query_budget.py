@@ -161,3 +161,28 @@ def test_a_chosen_kinds_count_is_exact_where_its_list_ends(
 ):
     window = engine._window(page)
     assert engine._chosen_count(known, window, shown) == expected
+
+
+@pytest.mark.django_db
+def test_a_sources_rule_is_built_once_per_search_and_again_for_the_next(
+    corpus, monkeypatch
+):
+    """Ranking the hits and loading the page ask a source for the same
+    queryset; one search builds it once, and the next search builds its own
+    (a rule kept longer would outlive a change of the reader's rights)."""
+    from search import sources as registry
+
+    built = []
+    for source in registry.registered():
+        original = source.queryset
+
+        def counted(user, filters, source=source, original=original):
+            built.append((source.key, filters))
+            return original(user, filters)
+
+        monkeypatch.setattr(source, "queryset", counted)
+    for _search in range(2):
+        built.clear()
+        outcome = engine.search(corpus.member, "leerlingen", Filters(), kind="forum")
+        assert outcome.page.object_list  # ranked and loaded
+        assert built.count(("forum", Filters())) == 1
