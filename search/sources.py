@@ -125,7 +125,12 @@ class Source:
         key = (self.key, filters)
         if key not in built:
             built[key] = self.queryset(user, filters)
-        return built[key].all()
+        queryset = built[key].all()
+        # A copy does not carry public_pages_of's mark; this one is the same.
+        same = getattr(built[key], "same_for_everyone", None)
+        if same is not None:
+            queryset.same_for_everyone = same
+        return queryset
 
     def results(self, objects, pattern, request) -> list[Result]:
         """Results for a page of hits, loading what they show in few queries."""

@@ -9,6 +9,7 @@ from wagtail.models import PageViewRestriction
 
 from lecso_site.models import KnowledgeArticle, StandardPage
 from search import engine
+from search import sources as registry
 from search.sources import Filters
 from tests.conftest import publish
 
@@ -82,6 +83,12 @@ def test_pages_kept_compiled_still_ask_the_restrictions_of_the_moment(home):
     pages = public_pages_of(StandardPage)
     assert pages.same_for_everyone == "lecso_site.StandardPage"
     assert not hasattr(pages.filter(depth__gt=2), "same_for_everyone")
+    # Built once in a search, and handed out marked each time it is asked.
+    source = next(s for s in registry.registered() if s.key == "paginas")
+    with registry.one_search():
+        for _asked in range(2):
+            built = source.built(None, Filters())
+            assert built.same_for_everyone == "lecso_site.StandardPage"
 
 
 @pytest.mark.django_db
@@ -170,8 +177,6 @@ def test_a_sources_rule_is_built_once_per_search_and_again_for_the_next(
     """Ranking the hits and loading the page ask a source for the same
     queryset; one search builds it once, and the next search builds its own
     (a rule kept longer would outlive a change of the reader's rights)."""
-    from search import sources as registry
-
     built = []
     for source in registry.registered():
         original = source.queryset
