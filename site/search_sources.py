@@ -139,12 +139,12 @@ class ThreadSource(Source):
         if accepted:
             wanted |= Q(pk__in=accepted)
         texts: dict[int, list[str]] = {}
-        for post in (
+        for thread_id, body in (
             Post.objects.filter(wanted, is_hidden=False)
             .order_by("position")
-            .only("thread_id", "body", "position")
+            .values_list("thread_id", "body")
         ):
-            texts.setdefault(post.thread_id, []).append(post.body)
+            texts.setdefault(thread_id, []).append(body)
         results = []
         for thread in threads:
             result = self.result(
