@@ -2,11 +2,11 @@
 site draws it, for developers and designers. Only with DEBUG on; elsewhere it
 does not exist (404)."""
 
+from types import SimpleNamespace
+
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
-
-from network.templatetags.people_tags import colour_for, initials
 
 COLOURS = [
     "brand-900",
@@ -34,17 +34,14 @@ PEOPLE = [
 def style_guide(request):
     if not settings.DEBUG:
         raise Http404
-    people = [
-        {
-            "name": name,
-            "role": role,
-            "initials": initials(name),
-            "colour": colour_for(name),
-        }
-        for name, role in PEOPLE
-    ]
+    # Profiles as the avatar tag reads them: a name (and no photo).
+    people = [SimpleNamespace(name=name, role=role) for name, role in PEOPLE]
     return render(
         request,
         "lecso_site/style_guide.html",
-        {"colours": COLOURS, "people": people},
+        {
+            "colours": COLOURS,
+            "people": people,
+            "sample": SimpleNamespace(name="Anna Visser"),
+        },
     )

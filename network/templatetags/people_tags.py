@@ -1,9 +1,11 @@
 """How a person looks on a page: their photo, or their initials on a colour
-that stays theirs (templates/network/includes/avatar.html)."""
+that stays theirs."""
 
 import zlib
 
 from django import template
+from django.utils.html import format_html
+from wagtail.images.shortcuts import get_rendition_or_not_found
 
 register = template.Library()
 
@@ -27,7 +29,11 @@ def colour_for(name: str) -> int:
     return zlib.crc32((name or "").encode()) % AVATAR_COLOURS
 
 
-@register.inclusion_tag("network/includes/avatar.html")
+# The photo's rendition for each size of avatar (components.css draws them).
+PHOTO_SIZES = {"small": "fill-64x64", "medium": "fill-96x96", "large": "fill-192x192"}
+
+
+@register.simple_tag
 def avatar(profile, size: str = "medium", viewer=None):
     """The avatar of `profile` (a network Profile, or None for someone without
     one: a deleted account, a visitor). Decorative: the name beside it says
@@ -36,17 +42,26 @@ def avatar(profile, size: str = "medium", viewer=None):
     Pass `viewer` where the name is shown whatever the profile's visibility
     (a forum post, a notification): the photo is part of the profile, so it
     shows only to whom the profile does, and initials otherwise. An empty
-    viewer (a page rendered once for every reader) is anyone."""
+    viewer (a page rendered once for every reader) is anyone.
+
+    Written out here rather than as an inclusion tag's template: a directory
+    page shows twenty, and each template took longer than the card around it
+    (a millisecond of the page, 7 December 2026)."""
     name = getattr(profile, "name", "") or ""
     photo = getattr(profile, "photo", None)
     if photo and viewer is not None and not visible_to(profile, viewer):
         photo = None
-    return {
-        "photo": photo,
-        "initials": initials(name),
-        "colour": colour_for(name),
-        "size": size,
-    }
+    if photo:
+        spec = PHOTO_SIZES.get(size, PHOTO_SIZES["medium"])
+        inner = get_rendition_or_not_found(photo, spec).img_tag({"alt": ""})
+    else:
+        inner = initials(name)
+    return format_html(
+        '<span class="avatar avatar--{} avatar--c{}" aria-hidden="true">{}</span>',
+        size,
+        str(colour_for(name)),
+        inner,
+    )
 
 
 @register.filter
