@@ -13,9 +13,57 @@ CACHE_SECONDS = 60 * 60
 VERSION_KEY = "chrome:version"
 
 
-def cache_key(host: str, language: str) -> str:
-    version = cache.get(VERSION_KEY) or 0
+def cache_key(host: str, language: str, version=None) -> str:
+    if version is None:
+        version = cache.get(VERSION_KEY) or 0
     return f"chrome:{version}:{host}:{language}"
+
+
+def versions(request) -> tuple[int, int]:
+    """The chrome's version and the admin access's, read together once per
+    request (each page's header and user bar asked for them apart). A version
+    the cache no longer holds (a cache emptied) starts again from the clock,
+    so what a process kept under an earlier one (read) is never read again."""
+    known = getattr(request, "_lecso_chrome_versions", None)
+    if known is None:
+        got = cache.get_many([VERSION_KEY, ADMIN_VERSION_KEY])
+        known = tuple(
+            got.get(key) or _started(key) for key in (VERSION_KEY, ADMIN_VERSION_KEY)
+        )
+        request._lecso_chrome_versions = known
+    return known
+
+
+def _started(key: str) -> int:
+    cache.add(key, time.time_ns(), None)
+    return cache.get(key) or 0
+
+
+# What this process read of the chrome, by key. A key names a version, and
+# what a version holds does not change (a change moves the version on), so
+# the process keeps it rather than ask the shared cache on every page.
+_KEPT: dict = {}
+_KEPT_MAX = 512
+
+
+def read(key: str):
+    value = _KEPT.get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is not None:
+            _keep(key, value)
+    return value
+
+
+def write(key: str, value) -> None:
+    cache.set(key, value, CACHE_SECONDS)
+    _keep(key, value)
+
+
+def _keep(key: str, value) -> None:
+    if len(_KEPT) >= _KEPT_MAX:
+        _KEPT.clear()
+    _KEPT[key] = value
 
 
 def forget(**_kwargs) -> None:
@@ -33,17 +81,17 @@ def _saved_or_deleted(sender, instance, **_kwargs) -> None:
 ADMIN_VERSION_KEY = "chrome:admin-version"
 
 
-def may_use_admin(user) -> bool:
+def may_use_admin(user, request) -> bool:
     """Whether the user may open Wagtail's admin (and so sees its user bar),
     remembered per user until a user, group or permission changes."""
     if not user.is_authenticated:
         return False
-    version = cache.get(ADMIN_VERSION_KEY) or 0
-    key = f"chrome:admin:{version}:{user.pk}"
-    allowed = cache.get(key)
+    _version, admin_version = versions(request)
+    key = f"chrome:admin:{admin_version}:{user.pk}"
+    allowed = read(key)
     if allowed is None:
         allowed = user.has_perm("wagtailadmin.access_admin")
-        cache.set(key, allowed, CACHE_SECONDS)
+        write(key, allowed)
     return allowed
 
 

@@ -3,7 +3,6 @@
 from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -36,11 +35,12 @@ def _chrome(request) -> dict:
     public pages only), so it is kept in the cache until a page is published,
     moved or restricted (site.chrome) instead of costing five queries a page."""
     if not hasattr(request, "_lecso_chrome"):
-        key = chrome.cache_key(request.get_host(), get_language())
-        request._lecso_chrome = cache.get(key)
+        version, _admin_version = chrome.versions(request)
+        key = chrome.cache_key(request.get_host(), get_language(), version)
+        request._lecso_chrome = chrome.read(key)
         if request._lecso_chrome is None:
             request._lecso_chrome = _read_chrome(request)
-            cache.set(key, request._lecso_chrome, chrome.CACHE_SECONDS)
+            chrome.write(key, request._lecso_chrome)
     return request._lecso_chrome
 
 
@@ -189,6 +189,6 @@ def editor_userbar(context, position="bottom-right"):
     those who may use the admin; nothing, and no query, for everyone else."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    if user is None or not chrome.may_use_admin(user):
+    if user is None or not chrome.may_use_admin(user, request):
         return ""
     return wagtailuserbar(context, position)

@@ -33,6 +33,21 @@ def test_the_menu_costs_no_query_once_cached(
 
 
 @pytest.mark.django_db
+def test_an_emptied_cache_is_never_answered_from_a_process_memory(client, news_index):
+    """A process keeps the chrome by version; emptying the shared cache starts
+    a new version, so a change made behind the signals' back (a bulk update)
+    shows once the cache is emptied, as it did when only the cache held it."""
+    from django.core.cache import cache
+
+    cache.clear()  # no version yet, as on a fresh cache
+    assert "Nieuws" in _menu(client)
+    type(news_index).objects.filter(pk=news_index.pk).update(title="Actueel")
+    assert "Nieuws" in _menu(client)  # kept, as the signals were not told
+    cache.clear()
+    assert "Actueel" in _menu(client)
+
+
+@pytest.mark.django_db
 def test_a_published_section_enters_the_menu_at_once(client, home, news_index):
     assert "Nieuws" in _menu(client)
     assert "Over ons" not in _menu(client)
