@@ -23,7 +23,8 @@ def versions(request) -> tuple[int, int]:
     """The chrome's version and the admin access's, read together once per
     request (each page's header and user bar asked for them apart). A version
     the cache no longer holds (a cache emptied) starts again from the clock,
-    so what a process kept under an earlier one (read) is never read again."""
+    so what a process kept under an earlier one (read) is never read again;
+    0 where the cache gave none (unreachable): then nothing is kept."""
     known = getattr(request, "_lecso_chrome_versions", None)
     if known is None:
         got = cache.get_many([VERSION_KEY, ADMIN_VERSION_KEY])
@@ -35,8 +36,10 @@ def versions(request) -> tuple[int, int]:
 
 
 def _started(key: str) -> int:
-    cache.add(key, time.time_ns(), None)
-    return cache.get(key) or 0
+    version = time.time_ns()
+    # Not added: another process started it a moment ago, or the cache is
+    # down; this request asks the shared cache only.
+    return version if cache.add(key, version, None) else 0
 
 
 # What this process read of the chrome, by key. A key names a version, and
@@ -46,18 +49,19 @@ _KEPT: dict = {}
 _KEPT_MAX = 512
 
 
-def read(key: str):
-    value = _KEPT.get(key)
+def read(key: str, version: int):
+    value = _KEPT.get(key) if version else None
     if value is None:
         value = cache.get(key)
-        if value is not None:
+        if value is not None and version:
             _keep(key, value)
     return value
 
 
-def write(key: str, value) -> None:
+def write(key: str, value, version: int) -> None:
     cache.set(key, value, CACHE_SECONDS)
-    _keep(key, value)
+    if version:
+        _keep(key, value)
 
 
 def _keep(key: str, value) -> None:
@@ -88,10 +92,10 @@ def may_use_admin(user, request) -> bool:
         return False
     _version, admin_version = versions(request)
     key = f"chrome:admin:{admin_version}:{user.pk}"
-    allowed = read(key)
+    allowed = read(key, admin_version)
     if allowed is None:
         allowed = user.has_perm("wagtailadmin.access_admin")
-        write(key, allowed)
+        write(key, allowed, admin_version)
     return allowed
 
 

@@ -37,10 +37,10 @@ def _chrome(request) -> dict:
     if not hasattr(request, "_lecso_chrome"):
         version, _admin_version = chrome.versions(request)
         key = chrome.cache_key(request.get_host(), get_language(), version)
-        request._lecso_chrome = chrome.read(key)
+        request._lecso_chrome = chrome.read(key, version)
         if request._lecso_chrome is None:
             request._lecso_chrome = _read_chrome(request)
-            chrome.write(key, request._lecso_chrome)
+            chrome.write(key, request._lecso_chrome, version)
     return request._lecso_chrome
 
 
