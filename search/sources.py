@@ -122,15 +122,11 @@ class Source:
         built = _BUILT.get()
         if built is None:
             return self.queryset(user, filters)
-        key = (self.key, filters)
+        # The reader in the key too: a rule is never handed to another.
+        key = (self.key, filters, getattr(user, "pk", None))
         if key not in built:
             built[key] = self.queryset(user, filters)
-        queryset = built[key].all()
-        # A copy does not carry public_pages_of's mark; this one is the same.
-        same = getattr(built[key], "same_for_everyone", None)
-        if same is not None:
-            queryset.same_for_everyone = same
-        return queryset
+        return fresh_copy(built[key])
 
     def results(self, objects, pattern, request) -> list[Result]:
         """Results for a page of hits, loading what they show in few queries."""
@@ -373,12 +369,21 @@ def public_pages_of(model):
     known = _PUBLIC_PAGES.get(model)
     if known is None:
         known = _PUBLIC_PAGES[model] = public_pages(model.objects.all())
-    pages = known.all()
-    # This very queryset, and no filtered copy of it (a copy does not carry
-    # the mark), compiles the same for every search: the backend may keep
-    # its SQL (search.postgres_backend).
-    pages.same_for_everyone = model._meta.label
-    return pages
+        # This very queryset, and no filtered copy of it (filtering does not
+        # carry the mark), compiles the same for every search: the backend
+        # may keep its SQL (search.postgres_backend).
+        known.same_for_everyone = model._meta.label
+    return fresh_copy(known)
+
+
+def fresh_copy(queryset):
+    """A copy of the queryset to filter or evaluate, with its mark
+    (same_for_everyone) where it has one: a plain copy drops it."""
+    copy = queryset.all()
+    same = getattr(queryset, "same_for_everyone", None)
+    if same is not None:
+        copy.same_for_everyone = same
+    return copy
 
 
 _PUBLIC_PAGES: dict = {}

@@ -191,3 +191,11 @@ def test_a_sources_rule_is_built_once_per_search_and_again_for_the_next(
         outcome = engine.search(corpus.member, "leerlingen", Filters(), kind="forum")
         assert outcome.page.object_list  # ranked and loaded
         assert built.count(("forum", Filters())) == 1
+    # Within one search, another reader gets a rule of their own.
+    from django.contrib.auth.models import AnonymousUser
+
+    forum = next(s for s in registry.registered() if s.key == "forum")
+    with registry.one_search():
+        members = str(forum.built(corpus.member, Filters()).query)
+        visitors = str(forum.built(AnonymousUser(), Filters()).query)
+    assert members != visitors
