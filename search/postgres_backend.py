@@ -150,19 +150,42 @@ def _allowed_sql(queryset, numbered: bool) -> tuple[str, tuple]:
     for every search: compiled once per process, where compiling the four
     kinds of page took half a millisecond of every search."""
     same = getattr(queryset, "same_for_everyone", None)
-    known = _ALLOWED.get((same, numbered)) if same else None
+    kept = ("allowed", same, numbered)
+    known = _KEPT_SQL.get(kept) if same else None
     if known is None:
         keys = queryset.order_by().values("pk") if numbered else allowed_keys(queryset)
-        known = _compiled(keys)
+        known = _sql_of(keys)
         if same:
-            _ALLOWED[(same, numbered)] = known
+            _keep_sql(kept, known)
     return known
 
 
-_ALLOWED: dict = {}
-
-
 def _compiled(queryset) -> tuple[str, tuple]:
+    """The queryset's SQL and parameters; kept by the process for a queryset
+    marked as the same for everyone it is built for (search.sources
+    .marked_same), as the people's rule for every member is."""
+    same = getattr(queryset, "same_for_everyone", None)
+    known = _KEPT_SQL.get(("keys", same)) if same else None
+    if known is None:
+        known = _sql_of(queryset)
+        if same:
+            _keep_sql(("keys", same), known)
+    return known
+
+
+# Compiled rules by their mark; a mark names the filters too, so a process
+# keeps at most a few hundred of them.
+_KEPT_SQL: dict = {}
+KEPT_RULES = 512
+
+
+def _keep_sql(key, compiled) -> None:
+    if len(_KEPT_SQL) >= KEPT_RULES:
+        _KEPT_SQL.clear()
+    _KEPT_SQL[key] = compiled
+
+
+def _sql_of(queryset) -> tuple[str, tuple]:
     try:
         return queryset.query.sql_with_params()
     except EmptyResultSet:

@@ -125,8 +125,21 @@ class Source:
         # The reader in the key too: a rule is never handed to another.
         key = (self.key, filters, getattr(user, "pk", None))
         if key not in built:
-            built[key] = self.queryset(user, filters)
+            queryset = self.queryset(user, filters)
+            alike = self.same_sql_for(user, filters)
+            if alike is not None:
+                queryset = marked_same(queryset, self.key, filters, alike)
+            built[key] = queryset
         return fresh_copy(built[key])
+
+    def same_sql_for(self, user, filters):
+        """A name for the readers to whom queryset(user, filters) compiles to
+        the same SQL and parameters, at any moment (it names no reader's key
+        and no clock): a backend may then keep that SQL compiled
+        (search.postgres_backend). None where the source cannot promise it,
+        the default: a name that promised wrongly would hand one reader's
+        rule to another."""
+        return None
 
     def results(self, objects, pattern, request) -> list[Result]:
         """Results for a page of hits, loading what they show in few queries."""
@@ -290,7 +303,12 @@ class PeopleSource(Source):
             # accounts): excluding those few costs far less than listing the
             # many (270,000 at ten times today's network). With filters, the
             # keys they leave are asked without joining every account.
-            results.excluded_keys = profiles_hidden_from(user)
+            # The rule depends on being a member alone: the same SQL for
+            # every member (network.permissions).
+            results.excluded_keys = [
+                marked_same(keys, self.key, "hidden from members", number)
+                for number, keys in enumerate(profiles_hidden_from(user))
+            ]
             results.keys_besides_words = None  # all but the excluded
             if filters.chosen():
                 results.narrowed_keys = self._narrowed(filters).values("pk")
@@ -298,12 +316,17 @@ class PeopleSource(Source):
             # Anyone else sees the public profiles but those of closed
             # accounts: asked so, by key, rather than by joining every
             # profile to its account (hashing all accounts on every search).
-            seen = profiles_seen_by_visibility(user)
+            # The same for everyone who is not a member.
+            seen = marked_same(
+                profiles_seen_by_visibility(user), self.key, "seen by non-members"
+            )
             results.keys_besides_words = seen
             if filters.chosen():
                 seen = seen.filter(pk__in=self._narrowed(filters).values("pk"))
             results.narrowed_keys = seen
-            results.excluded_keys = [profiles_of_closed_accounts()]
+            results.excluded_keys = [
+                marked_same(profiles_of_closed_accounts(), self.key, "closed")
+            ]
         return results
 
     def public_words(self):
@@ -374,6 +397,13 @@ def public_pages_of(model):
         # may keep its SQL (search.postgres_backend).
         known.same_for_everyone = model._meta.label
     return fresh_copy(known)
+
+
+def marked_same(queryset, *name):
+    """The queryset marked as compiling to the same SQL wherever it is built
+    under this name (see Source.same_sql_for): the mark is the name."""
+    queryset.same_for_everyone = name
+    return queryset
 
 
 def fresh_copy(queryset):

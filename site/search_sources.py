@@ -126,6 +126,13 @@ class ThreadSource(Source):
             )
         return threads
 
+    def same_sql_for(self, user, filters):
+        # A visitor's rule names only the categories open to visitors; a
+        # period names the clock. A signed-in reader's names their groups.
+        if getattr(user, "is_authenticated", False) or filters.period:
+            return None
+        return "visitor"
+
     def public_words(self):
         # Only what a visitor may read, the most recent first.
         visible = visible_threads(AnonymousUser()).order_by("-last_post_at")
@@ -161,6 +168,12 @@ class ThreadSource(Source):
         return results
 
 
+def nothing_of(model):
+    """No object of the model, as SQL the backends can rank in (.none() has
+    none), naming no moment: the same for every reader who may see none."""
+    return model.objects.filter(pk__isnull=True)
+
+
 class DossierSource(Source):
     """What the association did with members' signals: for members, once
     published. The signals themselves are never searchable."""
@@ -171,11 +184,12 @@ class DossierSource(Source):
     order = 60
 
     def queryset(self, user, filters):
-        published = Dossier.objects.filter(published_at__lte=timezone.now())
         if not can_read_dossiers(user):
-            # Nothing, but as SQL the backends can rank in (.none() has none).
-            return published.filter(published_at__isnull=True)
-        return published
+            return nothing_of(Dossier)
+        return Dossier.objects.filter(published_at__lte=timezone.now())
+
+    def same_sql_for(self, user, filters):
+        return None if can_read_dossiers(user) else "nobody"
 
     def results(self, dossiers, pattern, request):
         return [
@@ -199,12 +213,13 @@ class ConsultationSource(Source):
     order = 62
 
     def queryset(self, user, filters):
-        now = timezone.now()
-        open_now = Consultation.objects.filter(opens_at__lte=now, closes_at__gt=now)
         if not can_read_dossiers(user):
-            # Nothing, but as SQL the backends can rank in (.none() has none).
-            return open_now.filter(opens_at__gt=now)
-        return open_now
+            return nothing_of(Consultation)
+        now = timezone.now()
+        return Consultation.objects.filter(opens_at__lte=now, closes_at__gt=now)
+
+    def same_sql_for(self, user, filters):
+        return None if can_read_dossiers(user) else "nobody"
 
     def results(self, consultations, pattern, request):
         return [
