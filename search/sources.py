@@ -24,7 +24,9 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -89,6 +91,28 @@ class Result:
     when: date | datetime | None = None
     badge: str = ""
     relevance: float = 0.0
+
+    @property
+    def when_local(self):
+        """`when` as the reader's clock shows it (as the date filter does)."""
+        if isinstance(self.when, datetime) and timezone.is_aware(self.when):
+            return timezone.localtime(self.when)
+        return self.when
+
+    @property
+    def when_iso(self) -> str:
+        """The date filter's "c", for <time datetime>."""
+        return self.when_local.isoformat() if self.when else ""
+
+    @property
+    def when_text(self) -> str:
+        """The date filter's "j F Y" ("7 december 2026"), written out with the
+        month names of the language: the filter took 40 microseconds a
+        result for both formats, a millisecond of a page of 20."""
+        local = self.when_local
+        if not local:
+            return ""
+        return f"{local.day} {month_names()[local.month - 1]} {local.year}"
 
 
 class Source:
@@ -157,6 +181,19 @@ class Source:
 
     def result(self, obj, **kwargs) -> Result:
         return Result(kind=self.key, kind_label=str(self.singular), **kwargs)
+
+
+def month_names() -> list[str]:
+    """The twelve month names (as the date filter's "F" writes them) in the
+    active language, translated once per language in the process."""
+    language = get_language()
+    names = _MONTH_NAMES.get(language)
+    if names is None:
+        names = _MONTH_NAMES[language] = [str(MONTHS[n]) for n in range(1, 13)]
+    return names
+
+
+_MONTH_NAMES: dict[str, list[str]] = {}
 
 
 # The querysets built in the search under way, by source and filters.
