@@ -94,6 +94,27 @@ def know_reader(user) -> None:
     )
 
 
+def know_standing(user) -> None:
+    """Whether the reader is a member and whether they moderate, in one
+    query where neither is known yet (the forum's rule for threads asks both,
+    and each in its own round trip was a fifth of a millisecond more on every
+    search); kept on the user as is_member and is_moderator keep theirs."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return
+    if hasattr(user, "_network_is_member") or hasattr(user, "_moderates_forums"):
+        return
+    with connection.cursor() as cursor:
+        prepared.execute(
+            cursor,
+            "lecso_know_standing",
+            f"SELECT EXISTS ({membership_sql()}), {_moderation_sql()}",
+            [user.pk, user.pk, user.pk],
+        )
+        member, moderates = cursor.fetchone()
+    user._network_is_member = user.is_staff or bool(member)
+    user._moderates_forums = user.is_superuser or bool(moderates)
+
+
 def is_group_member(user, group: Group) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
@@ -222,12 +243,18 @@ def visible_threads(user):
     """Threads the person may see, as one queryset (for lists, counts, search).
     Written on the thread's own columns (its place and state) so the search
     index, which knows only those, applies exactly this rule."""
+    know_standing(user)
     threads = Thread.objects.filter(merged_into__isnull=True)
     if is_moderator(user):
         return threads
+    if is_member(user):
+        # Every category is a member's (readable_categories): a thread in
+        # any of them, without asking the database for the list.
+        in_category = Q(category__isnull=False)
+    else:
+        in_category = Q(category__in=readable_categories(user).values("pk"))
     return threads.filter(is_hidden=False).filter(
-        Q(category__in=readable_categories(user).values("pk"))
-        | Q(group__in=readable_groups(user).values("pk"))
+        in_category | Q(group__in=readable_groups(user).values("pk"))
     )
 
 

@@ -5,7 +5,8 @@ import pytest
 
 from forums import services
 from forums.models import GroupMembership, MembershipStatus, Thread
-from forums.permissions import visible_threads
+from forums.permissions import is_moderator, visible_threads
+from network.permissions import is_member
 
 pytestmark = pytest.mark.django_db
 
@@ -237,3 +238,20 @@ def test_a_merged_thread_takes_no_replies(world, moderator):
     with pytest.raises(ForumError) as error:
         services.reply(people["member"], source, body="Nog iets")
     assert error.value.code == "merged"
+
+
+@pytest.mark.parametrize("who", ["outsider", "member", "group_member", "moderator"])
+def test_the_threads_rule_asks_membership_and_moderation_in_one_query(
+    world, who, django_assert_num_queries
+):
+    """Both standings in one round trip, each the same as asked apart."""
+
+    _threads, people = world
+    person = people[who]
+    fresh = person.__class__.objects.get(pk=person.pk)
+    with django_assert_num_queries(1):
+        visible_threads(fresh)
+        standing = (is_member(fresh), is_moderator(fresh))
+    apart = person.__class__.objects.get(pk=person.pk)
+    assert standing == (is_member(apart), is_moderator(apart))
+    assert standing == (who != "outsider", who == "moderator")
