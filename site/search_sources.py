@@ -4,7 +4,7 @@ every app; the search app knows none of them but `network`, so the sources
 that need events, forums and the association are declared here."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
@@ -138,27 +138,31 @@ class ThreadSource(Source):
         visible = visible_threads(AnonymousUser()).order_by("-last_post_at")
         return visible.values_list("title", flat=True)[:5000]
 
+    def loadable(self, user):
+        # A page of hits comes with the texts of its snippets, the opening
+        # post and any accepted answer (a later post), in the same query:
+        # asked apart, they cost a query of their own to build and send.
+        shown = Post.objects.filter(is_hidden=False).order_by()
+        opening = shown.filter(thread=OuterRef("pk"), position=1)
+        answer = shown.filter(pk=OuterRef("accepted_post_id"), position__gt=1)
+        return (
+            super()
+            .loadable(user)
+            .annotate(
+                opening_text=Subquery(opening.values("body")[:1]),
+                answer_text=Subquery(answer.values("body")[:1]),
+            )
+        )
+
     def results(self, threads, pattern, request):
-        # The hits come with their place (queryset); the opening post and the
-        # accepted answer give the snippet: one query.
-        wanted = Q(thread_id__in=[thread.pk for thread in threads], position=1)
-        accepted = [t.accepted_post_id for t in threads if t.accepted_post_id]
-        if accepted:
-            wanted |= Q(pk__in=accepted)
-        texts: dict[int, list[str]] = {}
-        for thread_id, body in (
-            Post.objects.filter(wanted, is_hidden=False)
-            .order_by("position")
-            .values_list("thread_id", "body")
-        ):
-            texts.setdefault(thread_id, []).append(body)
+        # The hits come with their place (queryset) and their texts (loadable).
         results = []
         for thread in threads:
             result = self.result(
                 thread,
                 title=SafeString(mark(thread.title, pattern)),
                 url=thread.get_absolute_url(),
-                snippet=snippet(texts.get(thread.pk, []), pattern),
+                snippet=snippet(_texts(thread), pattern),
                 meta=[thread.place.name],
                 when=thread.last_post_at,
             )
@@ -166,6 +170,10 @@ class ThreadSource(Source):
                 result.badge = str(_("Solved"))
             results.append(result)
         return results
+
+
+def _texts(thread) -> list[str]:
+    return [text for text in (thread.opening_text, thread.answer_text) if text]
 
 
 def nothing_of(model):
