@@ -86,8 +86,7 @@ def know_reader(user) -> None:
             [user.pk, user.pk, user.pk, user.pk, timezone.now()],
         )
         member, moderates, suspended = cursor.fetchone()
-    user._network_is_member = user.is_staff or bool(member)
-    user._moderates_forums = user.is_superuser or bool(moderates)
+    _remember_standing(user, member, moderates)
     # The suspension itself is read only in the rare case there is one.
     user._forum_suspension = (
         Suspension.objects.get(pk=suspended) if suspended is not None else None
@@ -111,6 +110,11 @@ def know_standing(user) -> None:
             [user.pk, user.pk, user.pk],
         )
         member, moderates = cursor.fetchone()
+    _remember_standing(user, member, moderates)
+
+
+def _remember_standing(user, member, moderates) -> None:
+    """What is_member and is_moderator would have kept on the user."""
     user._network_is_member = user.is_staff or bool(member)
     user._moderates_forums = user.is_superuser or bool(moderates)
 

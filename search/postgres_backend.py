@@ -149,27 +149,33 @@ def _allowed_sql(queryset, numbered: bool) -> tuple[str, tuple]:
     moment (search.sources.public_pages_of marks it) compiles to the same SQL
     for every search: compiled once per process, where compiling the four
     kinds of page took half a millisecond of every search."""
-    same = getattr(queryset, "same_for_everyone", None)
-    kept = ("allowed", same, numbered)
-    known = _KEPT_SQL.get(kept) if same else None
-    if known is None:
-        keys = queryset.order_by().values("pk") if numbered else allowed_keys(queryset)
-        known = _sql_of(keys)
-        if same:
-            _keep_sql(kept, known)
-    return known
+
+    def allowed():
+        if numbered:
+            return _sql_of(queryset.order_by().values("pk"))
+        return _sql_of(allowed_keys(queryset))
+
+    return _kept(("allowed", numbered), queryset, allowed)
 
 
 def _compiled(queryset) -> tuple[str, tuple]:
     """The queryset's SQL and parameters; kept by the process for a queryset
     marked as the same for everyone it is built for (search.sources
     .marked_same), as the people's rule for every member is."""
+    return _kept(("keys",), queryset, lambda: _sql_of(queryset))
+
+
+def _kept(use, queryset, compile_sql) -> tuple[str, tuple]:
+    """compile_sql(), kept under the queryset's mark (and what it is used
+    for) when it has one; compiled afresh when it has none."""
     same = getattr(queryset, "same_for_everyone", None)
-    known = _KEPT_SQL.get(("keys", same)) if same else None
+    if same is None:
+        return compile_sql()
+    key = (*use, same)
+    known = _KEPT_SQL.get(key)
     if known is None:
-        known = _sql_of(queryset)
-        if same:
-            _keep_sql(("keys", same), known)
+        known = compile_sql()
+        _keep_sql(key, known)
     return known
 
 
